@@ -1,0 +1,7 @@
+namespace HAProxy.Sockets;
+
+public enum StatsEndpointKind
+{
+    Unix,
+    Tcp,
+}
