@@ -1,0 +1,9 @@
+namespace Collector.Samples;
+
+public enum FieldValueType
+{
+    Float,
+    Integer,
+    String,
+    Boolean,
+}
