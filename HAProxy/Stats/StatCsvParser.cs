@@ -169,9 +169,10 @@ public static class StatCsvParser
             }
             else if (_commas != _columns)
             {
+                var cells = _text[lineEnd - 1] == ',' ? _commas : _commas + 1;
                 Skip(lineEnd, atEndOfText && _commas < _columns
-                    ? $"truncated row: {_commas + 1} of {_columns} cells before the reply ended"
-                    : $"{_commas + 1} cells where the header has {_columns}");
+                    ? $"truncated row: {cells} of {_columns} cells before the reply ended"
+                    : $"{cells} cells where the header has {_columns}");
                 return;
             }
             if (CellStarts[row + 1] - 1 == CellStarts[row] || CellStarts[row + 2] - 1 == CellStarts[row + 1])
