@@ -127,7 +127,8 @@ public static class StatCsvParser
             _text = text;
             _columns = columns;
             _stride = columns + 1;
-            var estimatedRows = Math.Max(4, (text.Length - firstLineStart) / Math.Max(1, columns * 2) + 1);
+            // Sizing from a vectorised newline count avoids regrowing (and copying) a multi-megabyte array.
+            var estimatedRows = text.AsSpan(Math.Min(firstLineStart, text.Length)).Count('\n') + 2;
             CellStarts = new int[estimatedRows * _stride];
             Issues = [];
             _lineNumber = 2;
