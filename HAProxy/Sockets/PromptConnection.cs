@@ -112,6 +112,11 @@ internal sealed class PromptConnection : IDisposable
                 throw length == 0 ? new ConnectionClosedException("EOF before the reply") : Truncated(command, length, null);
             }
             length += read;
+            if (length > _maxReplyBytes + 3L)
+            {
+                throw new StatsSocketException(_endpoint, StatsSocketError.ReplyTooLarge,
+                    $"The reply to '{command}' from {_endpoint} exceeded {_maxReplyBytes} bytes (MaxReplyBytes); the connection was dropped. Raise MaxReplyBytes or narrow the command (e.g. `show stat <proxy> <type> -1`).");
+            }
             var textLength = ReplyFraming.PromptReplyLength(_buffer.AsSpan(0, length));
             if (textLength >= 0)
             {
@@ -122,11 +127,6 @@ internal sealed class PromptConnection : IDisposable
                     _buffer = new byte[InitialBufferBytes];
                 }
                 return text;
-            }
-            if (length > _maxReplyBytes)
-            {
-                throw new StatsSocketException(_endpoint, StatsSocketError.ReplyTooLarge,
-                    $"The reply to '{command}' from {_endpoint} exceeded {_maxReplyBytes} bytes (MaxReplyBytes) before it ended; the connection was dropped. Raise MaxReplyBytes or narrow the command (e.g. `show stat <proxy> <type> -1`).");
             }
         }
     }
