@@ -10,6 +10,7 @@ public sealed class HAProxyTestBed : IAsyncDisposable
 {
     private HAProxyTestBed(TempDirectory directory, TestHttpBackend backend1, TestHttpBackend backend2, int frontendPort, int statsPort)
     {
+        TcpListenPort = FreePort.Next();
         Directory = directory;
         Backend1 = backend1;
         Backend2 = backend2;
@@ -29,11 +30,28 @@ public sealed class HAProxyTestBed : IAsyncDisposable
 
     public int StatsPort { get; }
 
+    /// <summary>A <c>mode tcp</c> listen section (<c>tcpx</c>, server <c>t1</c> = backend 1) whose sessions stay open.</summary>
+    public int TcpListenPort { get; }
+
     public string AdminSocket => Directory.Combine("admin.sock");
 
     public string OperatorSocket => Directory.Combine("oper.sock");
 
     public string UserSocket => Directory.Combine("user.sock");
+
+    /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after 10 s.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timed out waiting until " + what);
+            }
+            await Task.Delay(50);
+        }
+    }
 
     public static async Task<HAProxyTestBed> StartAsync()
     {
@@ -70,8 +88,13 @@ public sealed class HAProxyTestBed : IAsyncDisposable
             default_backend be
 
         backend be
-            server srv1 {Backend1.Address} check inter 200ms rise 1 fall 1
+            server srv1 {Backend1.Address} weight 10 check inter 200ms rise 1 fall 1
             server srv2 {Backend2.Address} check inter 200ms rise 1 fall 1
+
+        listen tcpx
+            mode tcp
+            bind 127.0.0.1:{TcpListenPort}
+            server t1 {Backend1.Address} check inter 200ms
 
         """;
 
