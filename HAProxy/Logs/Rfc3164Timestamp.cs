@@ -12,10 +12,9 @@ internal static class Rfc3164Timestamp
 
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    /// <summary>Cheap shape test: three letters, a space, then a space or digit.</summary>
+    /// <summary>Starts with a month name and a space: from there on it must be a whole timestamp.</summary>
     public static bool LooksLikeOne(ReadOnlySpan<char> text) =>
-        text.Length > Length && char.IsAsciiLetterUpper(text[0]) && text[3] == ' '
-        && (text[4] == ' ' || char.IsAsciiDigit(text[4])) && text[9] == ':';
+        text.Length >= 4 && text[3] == ' ' && char.IsAsciiLetterUpper(text[0]) && MonthIndex(text[..3]) >= 0;
 
     public static bool TryParse(ReadOnlySpan<char> text, in LogParseContext context, out DateTimeOffset timestamp)
     {
@@ -29,7 +28,7 @@ internal static class Rfc3164Timestamp
         var hour = Two(text[7], text[8]);
         var minute = Two(text[10], text[11]);
         var second = Two(text[13], text[14]);
-        if (month < 0 || day is < 1 or > 31 || hour > 23 || minute > 59 || second > 60)
+        if (month < 0 || day is < 1 or > 31 || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 60)
         {
             return false;
         }
