@@ -91,4 +91,17 @@ public class LogLineParserReferenceTests
         stderr.ShouldAllBe(e => e.Pid == 9697 && e.Timestamp == null && e.Priority == null);
         stderr.Where(e => e.Kind == LogEventKind.BackendNoServerAvailable).ShouldAllBe(e => e.Severity == 1);
     }
+
+    [Fact]
+    public async Task ScanStreamAsync_SavedIntegrationCapture_ExpectedSequence()
+    {
+        var events = new List<LogEvent>();
+        var counters = new LogScanCounters();
+        await using var file = File.OpenRead(PathOf("integration-capture.log"));
+
+        await new LogScanner(Context).ScanStreamAsync(file, 0, e => { events.Add(e.Event); return ValueTask.CompletedTask; }, counters);
+
+        IntegrationSequence.Describe(events).ShouldBe(IntegrationSequence.Expected);
+        (counters.Malformed, counters.Overlong, counters.InvalidUtf8).ShouldBe((0L, 0L, 0L));
+    }
 }

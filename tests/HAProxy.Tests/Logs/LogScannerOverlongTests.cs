@@ -38,15 +38,15 @@ public class LogScannerOverlongTests
     }
 
     [Fact]
-    public void Scan_LineOfExactlyMaxBytes_Parsed()
+    public void Scan_LineOfExactlyMaxBytes_ParsedOneMoreCounted()
     {
-        var line = DownLine + new string(' ', 200 - DownLine.Length);
+        static string Padded(int length) => DownLine.Replace("from CLI", "from CLI" + new string('x', length - DownLine.Length));
         var events = new List<ScannedLogEvent>();
         var counters = new LogScanCounters();
 
-        new LogScanner(Context, maxLineBytes: 200).Scan(Encoding.ASCII.GetBytes(line + "\n" + line + " \n"), 0, false, events, counters);
+        new LogScanner(Context, maxLineBytes: 200).Scan(Encoding.ASCII.GetBytes(Padded(200) + "\n" + Padded(201) + "\n"), 0, false, events, counters);
 
-        (events.Count, counters.Overlong).ShouldBe((0, 1L)); // trailing spaces: the first is a complete message, not an event
+        (events.Single().Line.Length, counters.Overlong).ShouldBe((200, 1L));
     }
 
     [Fact]
