@@ -33,8 +33,8 @@ run() {
   WALL[$key]=$wall
   CPU[$key]=$cpu
   printf '%-28s wall %6.2f s (runs: %s)  %8s MB/s   cpu %5.2f s  %8s MB/cpu-s\n' "$name" "$wall" "${walls[*]}" \
-    "$(awk -v b="$BYTES" -v s="$wall" 'BEGIN{print s>0 ? int(b/1e6/s) : "n/a"}')" "$cpu" \
-    "$(awk -v b="$BYTES" -v s="$cpu" 'BEGIN{print s>0 ? int(b/1e6/s) : "n/a"}')"
+    "$(awk -v b="$BYTES" -v s="$wall" 'BEGIN{print (s>0 ? int(b/1e6/s) : "n/a")}')" "$cpu" \
+    "$(awk -v b="$BYTES" -v s="$cpu" 'BEGIN{print (s>0 ? int(b/1e6/s) : "n/a")}')"
 }
 
 echo "file: $FILE ($((BYTES / 1000000)) MB, $(wc -l <"$FILE") lines), grep: $(grep --version | head -1), LANG=${LANG:-}"
