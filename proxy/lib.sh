@@ -41,15 +41,20 @@ demo_port() {
   return 1
 }
 
-# Start time of a process (field 22 of /proc/PID/stat), so a PID reused by another program is never
-# mistaken for ours after a crash or a reboot.
+# Start time of a running process (field 22 of /proc/PID/stat), so a PID reused by another program is
+# never mistaken for ours after a crash or a reboot. Fails for a zombie: it has stopped, and its parent
+# (often init, which may reap late in a container) has just not collected it yet.
 proc_start_time() {
   local stat
   stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
   stat="${stat##*) }"
   set -- $stat
+  [ "$1" != Z ] || return 1
   echo "${20}"
 }
+
+# is_running PID: alive and not a zombie.
+is_running() { proc_start_time "$1" >/dev/null; }
 
 # record_pid NAME PID: remember a process this script started (and that it leads its own group).
 record_pid() {
@@ -74,11 +79,11 @@ stop_recorded() {
     # the children of a shell loop (sleep, curl) and nothing else.
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     local waited=0
-    while kill -0 "$pid" 2>/dev/null && [ $waited -lt 100 ]; do
+    while is_running "$pid" && [ $waited -lt 100 ]; do
       sleep 0.1
       waited=$((waited + 1))
     done
-    if kill -0 "$pid" 2>/dev/null; then
+    if is_running "$pid"; then
       echo "  $name (pid $pid) did not stop within 10 s: SIGKILL" >&2
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi

@@ -6,7 +6,8 @@
 # Settings (environment): PROXY_RUN_DIR (default proxy/run), PROXY_PORT_BASE (18080: HTTP frontend;
 # +1 stats page; +2 TCP listen; +10..+16 demo backends), or one by one PROXY_HTTP_PORT,
 # PROXY_STATS_PORT, PROXY_TCP_PORT, PROXY_BACKEND_PORT_BASE; PROXY_TRAFFIC=0, PROXY_TRAFFIC_RATE=30,
-# PROXY_CHAOS=0, PROXY_CHAOS_PLAN, PROXY_CHAOS_DOWN, PROXY_CHAOS_UP. See proxy/README.md.
+# PROXY_CHAOS=0, PROXY_CHAOS_PLAN, PROXY_CHAOS_DOWN, PROXY_CHAOS_UP; PROXY_QUIET=1 prints one line.
+# See proxy/README.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -32,7 +33,7 @@ declare -A PORTS=([PROXY_HTTP_PORT]=$PROXY_HTTP_PORT [PROXY_STATS_PORT]=$PROXY_S
 for name in $DEMO_SERVERS; do PORTS["demo $name (PROXY_BACKEND_PORT_BASE)"]=$(demo_port "$name"); done
 for what in "${!PORTS[@]}"; do
   port=${PORTS[$what]}
-  if ! "$PYTHON_BIN" -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$port" 2>/dev/null; then
+  if ! "$PYTHON_BIN" -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1])))' "$port" 2>/dev/null; then
     fail "port $port ($what) is already in use on 127.0.0.1. Pick other ports, e.g. PROXY_PORT_BASE=28080 $0"
   fi
 done
@@ -105,6 +106,10 @@ PROXY_CONFIG_FILE='$CONFIG_FILE'
 ENV
 
 worker="$(admin_command "show info" | sed -n 's/^Pid: //p')"
+if [ "${PROXY_QUIET:-0}" = 1 ]; then
+  echo "HAProxy is running (master pid $(live_pid haproxy), worker pid $worker), run directory $PROXY_RUN_DIR."
+  exit 0
+fi
 cat <<INFO
 HAProxy $("$HAPROXY_BIN" -v | sed -n '1s/HAProxy version \([^ ]*\).*/\1/p') is running (master pid $(live_pid haproxy), worker pid $worker).
   Frontend (HTTP):   http://127.0.0.1:$PROXY_HTTP_PORT/   (/api/... goes to be_api)
