@@ -4,11 +4,13 @@
 Usage: test_summary.py RESULTS_DIR
 Prints one line per test assembly, then the line CI reads, last and alone:
     Total: N passed, N failed, N skipped
-Failed counts TRX's failed, error, timeout and aborted outcomes; skipped is TRX's notExecuted (xunit's
+Failed counts TRX's failed, error, timeout and aborted outcomes, plus one for a run that failed without
+a failing test (a test host that crashed or could not start); skipped is TRX's notExecuted (xunit's
 Skip). Exit code 0 when nothing failed and at least one TRX file was found, otherwise 1.
 """
 import glob
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -22,10 +24,23 @@ def read(path):
     failed = sum(c.get(k, 0) for k in ("failed", "error", "timeout", "aborted"))
     skipped = c.get("notExecuted", 0)
     passed = c.get("passed", 0)
+    summary = root.find("t:ResultSummary", NS)
+    outcome = summary.get("outcome", "?") if summary is not None else "?"
+    if failed == 0 and outcome in ("Failed", "Aborted", "Error"):
+        failed = 1  # the run itself failed: counted, so the total can never read as a clean run
+        outcome += ", run failed without a failing test"
+    return assembly_name(root, path), passed, failed, skipped, outcome
+
+
+def assembly_name(root, path):
     unit = root.find("t:TestDefinitions/t:UnitTest", NS)
-    name = os.path.basename(unit.get("storage", "")) if unit is not None else os.path.basename(path)
-    outcome = root.find("t:ResultSummary", NS)
-    return name, passed, failed, skipped, outcome.get("outcome", "?") if outcome is not None else "?"
+    if unit is not None and unit.get("storage"):
+        return os.path.basename(unit.get("storage"))
+    for text in root.iterfind("t:ResultSummary/t:RunInfos/t:RunInfo/t:Text", NS):
+        found = re.search(r"(/\S+\.dll)", text.text or "")
+        if found:
+            return os.path.basename(found.group(1))
+    return os.path.basename(path)
 
 
 def main():

@@ -72,7 +72,15 @@ public sealed class ProxyScripts
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"proxy/{name} did not finish within 60 s.");
+        }
         return new ScriptResult(process.ExitCode, await stdout, await stderr);
     }
 
