@@ -43,7 +43,9 @@ STOPPING=0
 stop_everything() {
   [ $STOPPING -eq 1 ] && return
   STOPPING=1
-  trap '' INT TERM
+  # Finish the cleanup whatever happens to the terminal: a second Ctrl-C, or a closed pipe (./run.sh | tee).
+  trap '' INT TERM PIPE
+  set +e
   echo
   echo "Stopping..."
   local name

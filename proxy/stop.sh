@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops exactly what proxy/start.sh started, by the PID files under PROXY_RUN_DIR/pids (each checked
 # against the process start time, so a reused PID is never signalled). Safe to run twice.
-set -euo pipefail
+set -uo pipefail   # no -e: a failure to stop one process must not leave the others running
 source "$(dirname "$0")/lib.sh"
 
 # Traffic and chaos first (no requests into a stopping proxy), then HAProxy (the master stops its
