@@ -121,3 +121,20 @@ wait_for() {
 admin_command() {
   echo "$1" | socat -t 5 - "UNIX-CONNECT:$ADMIN_SOCKET"
 }
+
+# render_config OUTPUT: the template with every @NAME@ placeholder filled in from the settings above.
+render_config() {
+  sed -e "s|@RUN_DIR@|$PROXY_RUN_DIR|g" \
+      -e "s|@HTTP_PORT@|$PROXY_HTTP_PORT|g" \
+      -e "s|@STATS_PORT@|$PROXY_STATS_PORT|g" \
+      -e "s|@TCP_PORT@|$PROXY_TCP_PORT|g" \
+      -e "s|@WEB1_PORT@|$(demo_port web1)|g" -e "s|@WEB2_PORT@|$(demo_port web2)|g" \
+      -e "s|@WEB3_PORT@|$(demo_port web3)|g" -e "s|@API1_PORT@|$(demo_port api1)|g" \
+      -e "s|@API2_PORT@|$(demo_port api2)|g" -e "s|@KV1_PORT@|$(demo_port kv1)|g" \
+      -e "s|@KV2_PORT@|$(demo_port kv2)|g" \
+      "$PROXY_DIR/haproxy.cfg.template" >"$1"
+  if grep -q '@[A-Z0-9_]*@' "$1"; then
+    echo "Unrendered placeholders left in $1: $(grep -o '@[A-Z0-9_]*@' "$1" | sort -u | tr '\n' ' ')" >&2
+    return 1
+  fi
+}

@@ -44,19 +44,7 @@ rm -f "$PROXY_RUN_DIR"/demo/*.down "$LOG_SOCKET" "$ADMIN_SOCKET"
 # If anything below fails, stop what this run already started.
 trap 'status=$?; if [ $status -ne 0 ]; then echo "Start failed; stopping what was started." >&2; "$PROXY_DIR/stop.sh" >&2; fi' EXIT
 
-# Render the config: every @NAME@ of the template gets its value.
-sed -e "s|@RUN_DIR@|$PROXY_RUN_DIR|g" \
-    -e "s|@HTTP_PORT@|$PROXY_HTTP_PORT|g" \
-    -e "s|@STATS_PORT@|$PROXY_STATS_PORT|g" \
-    -e "s|@TCP_PORT@|$PROXY_TCP_PORT|g" \
-    -e "s|@WEB1_PORT@|$(demo_port web1)|g" -e "s|@WEB2_PORT@|$(demo_port web2)|g" \
-    -e "s|@WEB3_PORT@|$(demo_port web3)|g" -e "s|@API1_PORT@|$(demo_port api1)|g" \
-    -e "s|@API2_PORT@|$(demo_port api2)|g" -e "s|@KV1_PORT@|$(demo_port kv1)|g" \
-    -e "s|@KV2_PORT@|$(demo_port kv2)|g" \
-    "$PROXY_DIR/haproxy.cfg.template" >"$CONFIG_FILE"
-if grep -q '@[A-Z0-9_]*@' "$CONFIG_FILE"; then
-  fail "unrendered placeholders left in $CONFIG_FILE: $(grep -o '@[A-Z0-9_]*@' "$CONFIG_FILE" | sort -u | tr '\n' ' ')"
-fi
+render_config "$CONFIG_FILE" || fail "could not render $CONFIG_FILE."
 "$HAPROXY_BIN" -c -q -f "$CONFIG_FILE" || fail "$CONFIG_FILE is not valid (haproxy -c above)."
 
 # The syslog receiver: HAProxy sends one datagram per log line, each ending in a newline, so appending
