@@ -5,8 +5,8 @@ Usage: test_summary.py RESULTS_DIR
 Prints one line per test assembly, then the line CI reads, last and alone:
     Total: N passed, N failed, N skipped
 Failed counts TRX's failed, error, timeout and aborted outcomes, plus one for a run that failed without
-a failing test (a test host that crashed or could not start); skipped is TRX's notExecuted (xunit's
-Skip). Exit code 0 when nothing failed and at least one TRX file was found, otherwise 1.
+a failing test (a test host that crashed or could not start); skipped counts results with outcome
+NotExecuted (xunit's Skip). Exit code 0 when nothing failed and at least one TRX file was found, otherwise 1.
 """
 import glob
 import os
@@ -22,7 +22,8 @@ def read(path):
     counters = root.find("t:ResultSummary/t:Counters", NS)
     c = {k: int(v) for k, v in (counters.attrib.items() if counters is not None else [])}
     failed = sum(c.get(k, 0) for k in ("failed", "error", "timeout", "aborted"))
-    skipped = c.get("notExecuted", 0)
+    # xunit's skipped tests are results with outcome NotExecuted; the notExecuted counter stays 0.
+    skipped = sum(1 for r in root.iterfind("t:Results/t:UnitTestResult", NS) if r.get("outcome") == "NotExecuted")
     passed = c.get("passed", 0)
     summary = root.find("t:ResultSummary", NS)
     outcome = summary.get("outcome", "?") if summary is not None else "?"
