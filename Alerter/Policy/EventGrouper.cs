@@ -15,9 +15,10 @@ public static class EventGrouper
         var released = new List<IReadOnlyList<PolicyEvent>>();
         var current = new List<PolicyEvent>();
         DateTimeOffset first = default, last = default;
+        var future = false;
         foreach (var e in backendEvents)
         {
-            var t = e.Time > now ? now : e.Time; // a clock ahead of ours must not hold an alert forever
+            var t = e.Time > now ? now : e.Time;
             if (current.Count > 0 && (t - last > options.GroupSettle || t - first >= options.GroupWindow))
             {
                 released.Add(current);
@@ -27,7 +28,9 @@ public static class EventGrouper
             {
                 first = t;
                 last = t;
+                future = false;
             }
+            future |= e.Time > now;
             current.Add(e);
             last = t > last ? t : last;
         }
@@ -35,7 +38,8 @@ public static class EventGrouper
         {
             return (released, []);
         }
-        if (now - last > options.GroupSettle || now - first >= options.GroupWindow)
+        // A log clock ahead of ours would hold its group forever: release it now rather than never.
+        if (future || now - last > options.GroupSettle || now - first >= options.GroupWindow)
         {
             released.Add(current);
             return (released, []);
