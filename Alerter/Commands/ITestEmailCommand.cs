@@ -1,8 +1,16 @@
 namespace Alerter.Commands;
 
-/// <summary><c>alerter test-email [to]</c>: sends a test message with the current configuration and names SMTP problems plainly.</summary>
+/// <summary>
+/// <c>alerter test-email</c>: implemented by the delivery side and registered in DI by
+/// <c>AddAlerterDelivery</c>. When nothing is registered the command says it is not available.
+/// </summary>
 public interface ITestEmailCommand
 {
-    /// <summary>Returns the process exit code: 0 sent, 1 the send failed, 2 configuration error.</summary>
-    Task<int> RunAsync(string? to, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends one test message with the current configuration and writes what happened, in plain words
+    /// (authentication failed, TLS required, unreachable, relay denied), to <paramref name="output"/>.
+    /// </summary>
+    /// <param name="to">Recipient override from <c>--to</c>; null = the configured recipients.</param>
+    /// <returns>The process exit code: 0 when the server accepted the message.</returns>
+    Task<int> RunAsync(string? to, TextWriter output, CancellationToken cancellationToken);
 }

@@ -1,0 +1,14 @@
+namespace Alerter.Logs;
+
+/// <summary>
+/// Where the scan of one log path stands: the file (device, inode) being read, the byte after the last
+/// consumed line, and a fingerprint of the file's first <see cref="FingerprintLength"/> bytes (copytruncate
+/// detection). <see cref="OrdinalState"/> carries the occurrence counts of recent idempotency keys.
+/// </summary>
+public sealed record LogCheckpoint(
+    string Path,
+    FileIdentity Identity,
+    long Offset,
+    int FingerprintLength,
+    string Fingerprint,
+    string OrdinalState);

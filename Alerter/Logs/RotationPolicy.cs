@@ -1,0 +1,70 @@
+namespace Alerter.Logs;
+
+/// <summary>
+/// Pure decision: given the checkpoint and what the file system shows now, which bytes of which files to read.
+/// Rename rotation keeps the inode under a new name; copytruncate keeps the inode but shrinks it (or refills
+/// it with different first bytes). The copy made by copytruncate is recognised by the checkpoint's fingerprint.
+/// </summary>
+public static class RotationPolicy
+{
+    /// <summary>Whether <see cref="Decide"/> needs the sibling files (the path changed identity or content).</summary>
+    public static bool NeedsSiblings(LogCheckpoint? checkpoint, FileObservation? current)
+        => checkpoint is not null && (current is null || current.Identity != checkpoint.Identity || IsTruncated(checkpoint, current));
+
+    /// <param name="checkpoint">The stored checkpoint, or null on first sight.</param>
+    /// <param name="current">The file at the configured path now, or null when missing.</param>
+    /// <param name="siblings">Other files in the same directory whose name starts with the log's name
+    /// (e.g. <c>haproxy.log.1</c>), fingerprinted with the checkpoint's length.</param>
+    /// <param name="start">Where a file without checkpoint starts.</param>
+    public static ScanPlan Decide(LogCheckpoint? checkpoint, FileObservation? current, IReadOnlyList<FileObservation> siblings, StartPosition start)
+    {
+        if (checkpoint is null)
+        {
+            if (current is null)
+            {
+                return ScanPlan.Wait("the file does not exist yet");
+            }
+            var from = start == StartPosition.End ? current.Size : 0;
+            return new ScanPlan(ScanAction.StartNew, [new ScanSegment(current.Path, current.Identity, from, false)], $"first sight, starting at byte {from}");
+        }
+
+        if (current is not null && current.Identity == checkpoint.Identity)
+        {
+            if (!IsTruncated(checkpoint, current))
+            {
+                return new ScanPlan(ScanAction.Continue, [new ScanSegment(current.Path, current.Identity, checkpoint.Offset, false)], "continuing");
+            }
+            var copy = siblings.FirstOrDefault(s => s.Identity != checkpoint.Identity
+                && s.Size >= checkpoint.Offset
+                && checkpoint.FingerprintLength > 0
+                && s.PrefixFingerprint == checkpoint.Fingerprint);
+            var live = new ScanSegment(current.Path, current.Identity, 0, false);
+            return copy is null
+                ? new ScanPlan(ScanAction.RestartAfterTruncate, [live], "truncated in place (copytruncate); the copy was not found beside it")
+                : new ScanPlan(ScanAction.RestartAfterTruncate, [new ScanSegment(copy.Path, copy.Identity, checkpoint.Offset, true), live], $"truncated in place (copytruncate); finishing the copy {copy.Path} first");
+        }
+
+        var old = siblings.FirstOrDefault(s => s.Identity == checkpoint.Identity);
+        if (old is not null)
+        {
+            // Switch only once the writer has written to the new file: until then it may still append to the old inode.
+            if (current is not null && current.Size > 0)
+            {
+                return new ScanPlan(ScanAction.FinishRotatedThenNew,
+                    [new ScanSegment(old.Path, old.Identity, checkpoint.Offset, true), new ScanSegment(current.Path, current.Identity, 0, false)],
+                    $"rotated by rename to {old.Path}: finishing it, then the new file from 0");
+            }
+            return new ScanPlan(ScanAction.FinishRotated, [new ScanSegment(old.Path, old.Identity, checkpoint.Offset, false)], $"rotated by rename to {old.Path}; no new file written yet");
+        }
+
+        if (current is null)
+        {
+            return ScanPlan.Wait("the file was removed and no new one exists yet");
+        }
+        return new ScanPlan(ScanAction.RotatedFileLost, [new ScanSegment(current.Path, current.Identity, 0, false)], "the checkpointed file is gone; starting the new file from 0");
+    }
+
+    private static bool IsTruncated(LogCheckpoint checkpoint, FileObservation current)
+        => current.Size < checkpoint.Offset
+           || (checkpoint.FingerprintLength > 0 && current.PrefixFingerprint != checkpoint.Fingerprint);
+}

@@ -1,0 +1,157 @@
+using Alerter.Logs;
+
+namespace Alerter.Tests.Logs;
+
+public class RotationPolicyTests
+{
+    private static readonly FileIdentity Old = new(2049, 100);
+    private static readonly FileIdentity New = new(2049, 200);
+    private static readonly FileIdentity Copy = new(2049, 300);
+
+    private static LogCheckpoint Checkpoint(long offset = 1000, FileIdentity? identity = null)
+        => new("/var/log/haproxy.log", identity ?? Old, offset, 256, "fp-old", "");
+
+    private static FileObservation File(FileIdentity identity, long size, string? fingerprint = "fp-old", string path = "/var/log/haproxy.log")
+        => new(path, identity, size, fingerprint);
+
+    [Fact]
+    public void Decide_NoCheckpointStartAtEnd_StartsAtCurrentSize()
+    {
+        var plan = RotationPolicy.Decide(null, File(Old, 5000), [], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.StartNew);
+        plan.Segments.ShouldHaveSingleItem().FromOffset.ShouldBe(5000);
+    }
+
+    [Fact]
+    public void Decide_NoCheckpointStartAtBeginning_StartsAtZero()
+    {
+        var plan = RotationPolicy.Decide(null, File(Old, 5000), [], StartPosition.Beginning);
+
+        plan.Segments.ShouldHaveSingleItem().FromOffset.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Decide_NoCheckpointNoFile_Waits()
+    {
+        RotationPolicy.Decide(null, null, [], StartPosition.End).Action.ShouldBe(ScanAction.Wait);
+    }
+
+    [Fact]
+    public void Decide_SameInodeGrown_ContinuesFromOffset()
+    {
+        var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 3000), [], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.Continue);
+        plan.Segments.ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", Old, 1000, false));
+        RotationPolicy.NeedsSiblings(Checkpoint(), File(Old, 3000)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Decide_SameInodeShorterThanOffset_RestartsFromZeroAfterCopytruncate()
+    {
+        var current = File(Old, 40, fingerprint: null);
+        RotationPolicy.NeedsSiblings(Checkpoint(), current).ShouldBeTrue();
+
+        var plan = RotationPolicy.Decide(Checkpoint(), current, [], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
+        plan.Segments.ShouldHaveSingleItem().FromOffset.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Decide_SameInodeRefilledWithOtherFirstBytes_RestartsFromZero()
+    {
+        // Truncated and written past the old offset between two scans: only the fingerprint tells.
+        var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 5000, fingerprint: "fp-new"), [], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
+        plan.Segments.ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", Old, 0, false));
+    }
+
+    [Fact]
+    public void Decide_CopytruncateWithCopyBeside_FinishesCopyFromOffsetThenLiveFromZero()
+    {
+        var copy = File(Copy, 1500, "fp-old", "/var/log/haproxy.log.1");
+        var unrelated = File(new FileIdentity(2049, 400), 9000, "fp-other", "/var/log/haproxy.log.2");
+
+        var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 10, null), [unrelated, copy], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
+        plan.Segments.ShouldBe([
+            new ScanSegment("/var/log/haproxy.log.1", Copy, 1000, true),
+            new ScanSegment("/var/log/haproxy.log", Old, 0, false),
+        ]);
+    }
+
+    [Fact]
+    public void Decide_CopyShorterThanOffset_IsNotTakenForTheCopy()
+    {
+        var copy = File(Copy, 900, "fp-old", "/var/log/haproxy.log.1");
+
+        var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 10, null), [copy], StartPosition.End);
+
+        plan.Segments.ShouldHaveSingleItem().Path.ShouldBe("/var/log/haproxy.log");
+    }
+
+    [Fact]
+    public void Decide_RenamedAndNewFileWritten_FinishesOldThenNewFromZero()
+    {
+        var renamed = File(Old, 2500, "fp-old", "/var/log/haproxy.log.1");
+
+        var plan = RotationPolicy.Decide(Checkpoint(), File(New, 120, null), [renamed], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.FinishRotatedThenNew);
+        plan.Segments.ShouldBe([
+            new ScanSegment("/var/log/haproxy.log.1", Old, 1000, true),
+            new ScanSegment("/var/log/haproxy.log", New, 0, false),
+        ]);
+    }
+
+    [Fact]
+    public void Decide_RenamedNewFileStillEmpty_KeepsReadingOldOnly()
+    {
+        // The writer may still append to the old inode until it reopens; do not switch yet.
+        var renamed = File(Old, 2500, "fp-old", "/var/log/haproxy.log.1");
+
+        var plan = RotationPolicy.Decide(Checkpoint(), File(New, 0, null), [renamed], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.FinishRotated);
+        plan.Segments.ShouldBe([new ScanSegment("/var/log/haproxy.log.1", Old, 1000, false)]);
+    }
+
+    [Fact]
+    public void Decide_RenamedNoNewFileYet_KeepsReadingOld()
+    {
+        var renamed = File(Old, 2500, "fp-old", "/var/log/haproxy.log.1");
+
+        var plan = RotationPolicy.Decide(Checkpoint(), null, [renamed], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.FinishRotated);
+        plan.Segments.ShouldHaveSingleItem().Path.ShouldBe("/var/log/haproxy.log.1");
+    }
+
+    [Fact]
+    public void Decide_OldFileGoneNewFileThere_StartsNewFromZeroIgnoringStartPosition()
+    {
+        var plan = RotationPolicy.Decide(Checkpoint(), File(New, 700, null), [], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.RotatedFileLost);
+        plan.Segments.ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", New, 0, false));
+    }
+
+    [Fact]
+    public void Decide_OldFileGoneNoNewFile_Waits()
+    {
+        RotationPolicy.Decide(Checkpoint(), null, [], StartPosition.End).Action.ShouldBe(ScanAction.Wait);
+    }
+
+    [Fact]
+    public void Decide_InodeReusedByNewFileWithOtherContent_RestartsFromZero()
+    {
+        // The old file was deleted and a new one got the same inode number: the fingerprint differs.
+        var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 5000, "fp-new"), [], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
+    }
+}
