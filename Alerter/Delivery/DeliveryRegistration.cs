@@ -31,12 +31,12 @@ public static class DeliveryRegistration
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddOptions<HttpSmsOptions>().BindConfiguration(HttpSmsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpSmsOptions>, HttpSmsOptionsValidator>();
-        services.AddOptions<AlerterStoreOptions>().BindConfiguration(AlerterStoreOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, EventSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, OutboxSchema>());
-        services.TryAddSingleton<IDeliveryDatabase, SqliteDeliveryDatabase>();
+        services.TryAddSingleton<AlerterDatabase>();
+        services.TryAddSingleton<IDeliveryDatabase, AlerterDatabaseConnections>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxStatus, OutboxStatus>();
         services.AddSingleton<AlertDispatcher>();
@@ -44,9 +44,7 @@ public static class DeliveryRegistration
         services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<IAlertSender>(sp => new HttpSmsSender(sp.GetRequiredService<IOptions<HttpSmsOptions>>()));
         services.AddSingleton<DeliveryRunner>();
-        services.AddSingleton<ITestEmailCommand>(sp => new TestEmailCommand(
-            sp.GetRequiredService<IOptions<SmtpOptions>>(), sp.GetRequiredService<IOptions<AlertPolicyOptions>>(),
-            sp.GetRequiredService<SmtpEmailSender>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITestEmailCommand, TestEmailCommand>();
         services.AddTransient<DispatchJob>();
         services.AddTransient<DeliveryJob>();
         return services;
@@ -55,6 +53,8 @@ public static class DeliveryRegistration
     public static void AddAlerterDeliveryJobs(this IQuartzBuilder quartz, IConfiguration configuration)
     {
         var options = configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new DeliveryOptions();
+        quartz.AddJobType<DispatchJob>();
+        quartz.AddJobType<DeliveryJob>();
         quartz.AddJob<DispatchJob>(job => job.WithIdentity(DispatchJob.Key).StoreDurably());
         quartz.AddTrigger(trigger => trigger
             .ForJob(DispatchJob.Key)

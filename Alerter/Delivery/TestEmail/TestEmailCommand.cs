@@ -14,17 +14,14 @@ public sealed class TestEmailCommand(
     IOptions<SmtpOptions> smtpOptions,
     IOptions<AlertPolicyOptions> policyOptions,
     SmtpEmailSender sender,
-    TimeProvider time,
-    TextWriter? output = null) : ITestEmailCommand
+    TimeProvider time) : ITestEmailCommand
 {
-    private readonly TextWriter _out = output ?? Console.Out;
-
-    public async Task<int> RunAsync(string? to, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string? to, TextWriter output, CancellationToken cancellationToken)
     {
         var smtp = smtpOptions.Value;
         if (!smtp.Enabled)
         {
-            await _out.WriteLineAsync("Email is not configured: set Alerter:Smtp:Host (and Port, From, UserName, password).");
+            await output.WriteLineAsync("Email is not configured: set Alerter:Smtp:Host (and Port, From, UserName, password).");
             return 2;
         }
         var validation = new SmtpOptionsValidator().Validate(null, smtp);
@@ -32,19 +29,19 @@ public sealed class TestEmailCommand(
         {
             foreach (var failure in validation.Failures)
             {
-                await _out.WriteLineAsync("Configuration problem: " + failure);
+                await output.WriteLineAsync("Configuration problem: " + failure);
             }
             return 2;
         }
         var recipient = to ?? smtp.TestRecipient ?? policyOptions.Value.Routes.SelectMany(r => r.Email).FirstOrDefault();
         if (string.IsNullOrWhiteSpace(recipient))
         {
-            await _out.WriteLineAsync("No recipient: pass one (alerter test-email ops@example.net), or set Alerter:Smtp:TestRecipient or an email route.");
+            await output.WriteLineAsync("No recipient: pass one (alerter test-email ops@example.net), or set Alerter:Smtp:TestRecipient or an email route.");
             return 2;
         }
         var security = smtp.EnableSsl ? "STARTTLS" : "no TLS";
         var auth = string.IsNullOrEmpty(smtp.UserName) ? "no AUTH" : $"AUTH as {smtp.UserName}";
-        await _out.WriteLineAsync($"Sending a test message to {recipient} via {smtp.Host}:{smtp.Port} ({security}, {auth}) ...");
+        await output.WriteLineAsync($"Sending a test message to {recipient} via {smtp.Host}:{smtp.Port} ({security}, {auth}) ...");
         var now = time.GetUtcNow();
         var result = await sender.SendAsync(
             recipient,
@@ -54,10 +51,10 @@ public sealed class TestEmailCommand(
             cancellationToken);
         if (result.Outcome == SendOutcome.Sent)
         {
-            await _out.WriteLineAsync($"OK: the server accepted the test message for {recipient}.");
+            await output.WriteLineAsync($"OK: the server accepted the test message for {recipient}.");
             return 0;
         }
-        await _out.WriteLineAsync("FAILED: " + Explain(result, smtp, recipient));
+        await output.WriteLineAsync("FAILED: " + Explain(result, smtp, recipient));
         return 1;
     }
 
