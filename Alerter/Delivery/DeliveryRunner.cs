@@ -44,7 +44,16 @@ public sealed partial class DeliveryRunner(
                     LogPossibleDuplicate(head.Id, head.Channel, head.MessageId);
                 }
                 store.MarkInFlight(head.Id, time.GetUtcNow());
-                var result = await sender.SendAsync(head, cancellationToken);
+                SendResult result;
+                try
+                {
+                    result = await sender.SendAsync(head, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSenderFailed(ex, head.Id);
+                    result = new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"unexpected {ex.GetType().Name}");
+                }
                 var now = time.GetUtcNow();
                 sends++;
                 progressed = true;
@@ -103,6 +112,9 @@ public sealed partial class DeliveryRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Alert {OutboxId} by {Channel} still failing ({Problem}) after {GiveUpAfter}; marked failed")]
     private partial void LogGaveUp(long outboxId, Policy.AlertChannel channel, DeliveryProblem problem, TimeSpan giveUpAfter);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sender failed unexpectedly on alert {OutboxId}; will retry")]
+    private partial void LogSenderFailed(Exception exception, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {OutboxId} by {Channel} was being sent when the process stopped; sending again (possible duplicate, Message-ID {MessageId})")]
     private partial void LogPossibleDuplicate(long outboxId, Policy.AlertChannel channel, string messageId);

@@ -18,7 +18,7 @@ public static class SmtpCertificateTrust
 
     public static void Pin(string pemFile)
     {
-        var certificate = X509Certificate2.CreateFromPemFile(pemFile);
+        var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
         lock (Gate)
         {
             Pinned.Add(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));

@@ -30,7 +30,14 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IAlertSende
         }
         if (!string.IsNullOrEmpty(smtp.TrustedCertificateFile))
         {
-            SmtpCertificateTrust.Pin(smtp.TrustedCertificateFile);
+            try
+            {
+                SmtpCertificateTrust.Pin(smtp.TrustedCertificateFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, $"Alerter:Smtp:TrustedCertificateFile cannot be read as a PEM certificate ({ex.GetType().Name})");
+            }
         }
         var credentials = Credentials(smtp);
         MailMessage mail;

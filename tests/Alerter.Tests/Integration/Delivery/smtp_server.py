@@ -47,8 +47,10 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        while self.hold and os.path.exists(self.hold):
-            await asyncio.sleep(0.05)
+        if self.hold and os.path.exists(self.hold):
+            open(self.hold + ".waiting", "w").close()  # tells the test a DATA is parked
+            while os.path.exists(self.hold):
+                await asyncio.sleep(0.05)
         transport = server.transport
         if transport is None or transport.is_closing():
             return "451 4.3.0 Client went away"
