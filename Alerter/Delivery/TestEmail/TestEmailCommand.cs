@@ -18,19 +18,22 @@ public sealed class TestEmailCommand(
 {
     public async Task<int> RunAsync(string? to, TextWriter output, CancellationToken cancellationToken)
     {
-        var smtp = smtpOptions.Value;
-        if (!smtp.Enabled)
+        SmtpOptions smtp;
+        try
         {
-            await output.WriteLineAsync("Email is not configured: set Alerter:Smtp:Host (and Port, From, UserName, password).");
-            return 2;
+            smtp = smtpOptions.Value; // validated on first use: the registered validator throws with every failure
         }
-        var validation = new SmtpOptionsValidator().Validate(null, smtp);
-        if (validation.Failed)
+        catch (OptionsValidationException ex)
         {
-            foreach (var failure in validation.Failures)
+            foreach (var failure in ex.Failures)
             {
                 await output.WriteLineAsync("Configuration problem: " + failure);
             }
+            return 2;
+        }
+        if (!smtp.Enabled)
+        {
+            await output.WriteLineAsync("Email is not configured: set Alerter:Smtp:Host (and Port, From, UserName, password).");
             return 2;
         }
         var recipient = to ?? smtp.TestRecipient ?? policyOptions.Value.Routes.SelectMany(r => r.Email).FirstOrDefault();
