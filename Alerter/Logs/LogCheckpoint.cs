@@ -5,7 +5,8 @@ namespace Alerter.Logs;
 /// consumed line, and a fingerprint of the file's first <see cref="FingerprintLength"/> bytes (copytruncate
 /// detection). <see cref="OrdinalState"/> carries the occurrence counts of recent idempotency keys.
 /// <see cref="ObservedUtc"/> is when the scan that wrote it looked at the file system: a copy modified later
-/// holds lines that scan could not have read.
+/// holds lines that scan could not have read. <see cref="CopiesReadThrough"/> is the newest modification time of
+/// a rotated copy already read to its end, so it is never read again.
 /// </summary>
 public sealed record LogCheckpoint(
     string Path,
@@ -14,4 +15,5 @@ public sealed record LogCheckpoint(
     int FingerprintLength,
     string Fingerprint,
     string OrdinalState,
-    DateTimeOffset ObservedUtc = default);
+    DateTimeOffset ObservedUtc = default,
+    DateTimeOffset CopiesReadThrough = default);

@@ -51,6 +51,7 @@ public sealed partial class LogFileScanner(
         long inserted = 0;
         long offset = checkpoint?.Offset ?? 0;
         var expected = checkpoint;
+        var copiesReadThrough = checkpoint?.CopiesReadThrough ?? default;
         var pendingRotation = plan.Action is ScanAction.FinishRotatedThenNew or ScanAction.RestartAfterTruncate or ScanAction.RotatedFileLost ? 1 : 0;
 
         for (var i = 0; i < plan.Segments.Count; i++)
@@ -98,8 +99,12 @@ public sealed partial class LogFileScanner(
                         var moveOn = batch.EndOfSegment && next is not null;
                         var position = moveOn ? next!.Identity : identity;
                         var at = moveOn ? next!.FromOffset : batch.EndOffset;
+                        if (moveOn && segment.LastWriteUtc > copiesReadThrough)
+                        {
+                            copiesReadThrough = segment.LastWriteUtc;
+                        }
                         var newCheckpoint = new LogCheckpoint(target.Path, position, at, moveOn ? 0 : segmentFingerprintLength,
-                            moveOn ? Fingerprint.Of([]) : segmentFingerprint, ordinals.Serialize(), observedAt);
+                            moveOn ? Fingerprint.Of([]) : segmentFingerprint, ordinals.Serialize(), observedAt, copiesReadThrough);
                         using var transaction = connection.BeginTransaction();
                         if (!StillAt(connection, transaction, target.Path, expected))
                         {

@@ -39,22 +39,22 @@ public static class RotationPolicy
         {
             // With nothing fingerprinted (the file was empty), only a copy written since the last look reveals a copytruncate.
             var copiedWhileEmpty = checkpoint.FingerprintLength == 0
-                && siblings.Any(s => s.Identity != checkpoint.Identity && s.LastWriteUtc > checkpoint.ObservedUtc - ClockMargin);
+                && siblings.Any(s => s.Identity != checkpoint.Identity && IsUnread(checkpoint, s));
             if (!IsTruncated(checkpoint, current) && !copiedWhileEmpty)
             {
                 return new ScanPlan(ScanAction.Continue, [new ScanSegment(current.Path, current.Identity, checkpoint.Offset, false)], "continuing");
             }
             // Copies written after the last look hold unread lines. The one that starts with the checkpointed bytes
             // is read from the checkpoint on; later ones (several rotations between two scans) whole, oldest first.
-            var fresh = siblings.Where(s => s.Identity != checkpoint.Identity && s.LastWriteUtc > checkpoint.ObservedUtc - ClockMargin).OrderBy(s => s.LastWriteUtc).ToList();
+            var fresh = siblings.Where(s => s.Identity != checkpoint.Identity && IsUnread(checkpoint, s)).OrderBy(s => s.LastWriteUtc).ToList();
             var copy = checkpoint.FingerprintLength == 0 ? null : fresh.FirstOrDefault(s => s.Size >= checkpoint.Offset && s.PrefixFingerprint == checkpoint.Fingerprint);
             var live = new ScanSegment(current.Path, current.Identity, 0, false);
             if (copy is null)
             {
-                return new ScanPlan(ScanAction.RestartAfterTruncate, [.. fresh.Select(s => new ScanSegment(s.Path, s.Identity, 0, true)), live],
+                return new ScanPlan(ScanAction.RestartAfterTruncate, [.. fresh.Select(s => new ScanSegment(s.Path, s.Identity, 0, true, s.LastWriteUtc)), live],
                     fresh.Count == 0 ? "truncated in place (copytruncate); no copy written since the last scan" : $"truncated in place (copytruncate); reading {fresh.Count} new copies first");
             }
-            return new ScanPlan(ScanAction.RestartAfterTruncate, [new ScanSegment(copy.Path, copy.Identity, checkpoint.Offset, true), .. Intermediates(copy, current, fresh), live],
+            return new ScanPlan(ScanAction.RestartAfterTruncate, [new ScanSegment(copy.Path, copy.Identity, checkpoint.Offset, true, copy.LastWriteUtc), .. Intermediates(copy, current, fresh), live],
                 $"truncated in place (copytruncate); finishing the copy {copy.Path} first");
         }
 
@@ -86,7 +86,11 @@ public static class RotationPolicy
         => siblings
             .Where(s => s.Identity != first.Identity && s.Identity != live.Identity && s.LastWriteUtc > first.LastWriteUtc)
             .OrderBy(s => s.LastWriteUtc)
-            .Select(s => new ScanSegment(s.Path, s.Identity, 0, true));
+            .Select(s => new ScanSegment(s.Path, s.Identity, 0, true, s.LastWriteUtc));
+
+    /// <summary>Modified after the last look (within the clock margin) and newer than every copy already read.</summary>
+    private static bool IsUnread(LogCheckpoint checkpoint, FileObservation sibling)
+        => sibling.LastWriteUtc > checkpoint.ObservedUtc - ClockMargin && sibling.LastWriteUtc > checkpoint.CopiesReadThrough;
 
     private static bool IsTruncated(LogCheckpoint checkpoint, FileObservation current)
         => current.Size < checkpoint.Offset
