@@ -5,17 +5,19 @@ namespace Alerter.Logs;
 /// <summary>Reads and writes <c>log_checkpoint</c> rows; writes join the caller's transaction.</summary>
 public static class CheckpointStore
 {
-    public static LogCheckpoint? Load(SqliteConnection connection, string path)
+    public static LogCheckpoint? Load(SqliteConnection connection, string path, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT device, inode, offset, fingerprint_len, fingerprint, ordinal_state FROM log_checkpoint WHERE path = $path";
+        command.Transaction = transaction;
+        command.CommandText = "SELECT device, inode, offset, fingerprint_len, fingerprint, ordinal_state, observed_unix_ms, copies_read_through_ticks FROM log_checkpoint WHERE path = $path";
         command.Parameters.AddWithValue("$path", path);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
             return null;
         }
-        return new LogCheckpoint(path, new FileIdentity(reader.GetInt64(0), reader.GetInt64(1)), reader.GetInt64(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5));
+        return new LogCheckpoint(path, new FileIdentity(reader.GetInt64(0), reader.GetInt64(1)), reader.GetInt64(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)), new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero));
     }
 
     /// <summary>Upserts the position and adds <paramref name="delta"/> to the cumulative counters.</summary>
@@ -25,13 +27,13 @@ public static class CheckpointStore
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO log_checkpoint (path, host, device, inode, offset, fingerprint_len, fingerprint, ordinal_state, file_size,
-                last_scan_unix_ms, last_event_unix_ms, bytes_scanned, events, events_inserted, malformed, overlong, invalid_utf8, rotations, last_action)
+                last_scan_unix_ms, observed_unix_ms, copies_read_through_ticks, last_event_unix_ms, bytes_scanned, events, events_inserted, malformed, overlong, invalid_utf8, rotations, last_action)
             VALUES ($path, $host, $device, $inode, $offset, $fplen, $fp, $ordinals, $size,
-                $now, $lastEvent, $bytes, $events, $inserted, $malformed, $overlong, $utf8, $rotations, $action)
+                $now, $observed, $copies, $lastEvent, $bytes, $events, $inserted, $malformed, $overlong, $utf8, $rotations, $action)
             ON CONFLICT (path) DO UPDATE SET
                 host = excluded.host, device = excluded.device, inode = excluded.inode, offset = excluded.offset,
                 fingerprint_len = excluded.fingerprint_len, fingerprint = excluded.fingerprint, ordinal_state = excluded.ordinal_state,
-                file_size = excluded.file_size, last_scan_unix_ms = excluded.last_scan_unix_ms,
+                file_size = excluded.file_size, last_scan_unix_ms = excluded.last_scan_unix_ms, observed_unix_ms = excluded.observed_unix_ms, copies_read_through_ticks = excluded.copies_read_through_ticks,
                 last_event_unix_ms = COALESCE(excluded.last_event_unix_ms, log_checkpoint.last_event_unix_ms),
                 bytes_scanned = log_checkpoint.bytes_scanned + excluded.bytes_scanned,
                 events = log_checkpoint.events + excluded.events,
@@ -52,6 +54,8 @@ public static class CheckpointStore
         command.Parameters.AddWithValue("$ordinals", checkpoint.OrdinalState);
         command.Parameters.AddWithValue("$size", fileSize);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$observed", checkpoint.ObservedUtc.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$copies", checkpoint.CopiesReadThrough.UtcTicks);
         command.Parameters.AddWithValue("$lastEvent", (object?)delta.LastEvent?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         command.Parameters.AddWithValue("$bytes", delta.Bytes);
         command.Parameters.AddWithValue("$events", delta.Events);

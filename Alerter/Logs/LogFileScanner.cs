@@ -22,6 +22,8 @@ public sealed partial class LogFileScanner(
     public async Task<FileScanResult> ScanAsync(LogFileTarget target, CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenEnsured();
+        // Taken before looking: a rotated copy modified after this instant may hold lines this run does not see.
+        var observedAt = time.GetUtcNow();
         var checkpoint = CheckpointStore.Load(connection, target.Path);
         var fingerprintLength = checkpoint?.FingerprintLength ?? 0;
         var current = fileSystem.Observe(target.Path, fingerprintLength);
@@ -48,6 +50,8 @@ public sealed partial class LogFileScanner(
         var counters = new LogScanCounters();
         long inserted = 0;
         long offset = checkpoint?.Offset ?? 0;
+        var expected = checkpoint;
+        var copiesReadThrough = checkpoint?.CopiesReadThrough ?? default;
         var pendingRotation = plan.Action is ScanAction.FinishRotatedThenNew or ScanAction.RestartAfterTruncate or ScanAction.RotatedFileLost ? 1 : 0;
 
         for (var i = 0; i < plan.Segments.Count; i++)
@@ -73,30 +77,60 @@ public sealed partial class LogFileScanner(
                     LogVanished(target.Path, segment.Path);
                     break;
                 }
+                // Fingerprint the bytes present now, once: an append-only file never changes them, and a copytruncate
+                // during the read must not make the checkpoint fingerprint the new content.
+                var sizeAtOpen = RandomAccess.GetLength(stream.SafeFileHandle);
+                if (sizeAtOpen < segment.FromOffset
+                    || (expected is { FingerprintLength: > 0 } known && known.Identity == identity && segment.FromOffset == known.Offset
+                        && Fingerprint.Of(stream.SafeFileHandle, known.FingerprintLength) != known.Fingerprint))
+                {
+                    LogVanished(target.Path, segment.Path);
+                    break;
+                }
+                var segmentFingerprintLength = (int)Math.Min(Fingerprint.MaxBytes, sizeAtOpen);
+                var segmentFingerprint = Fingerprint.Of(stream.SafeFileHandle, segmentFingerprintLength) ?? "";
                 stream.Seek(segment.FromOffset, SeekOrigin.Begin);
                 var before = Snapshot(counters);
-                await reader.ReadAsync(stream, segment.FromOffset, segment.IsFinal, scanner, counters, batch =>
+                try
                 {
-                    var rows = BuildRows(batch.Events, target, ordinals, segment.Path);
-                    var moveOn = batch.EndOfSegment && next is not null;
-                    var position = moveOn ? next!.Identity : identity;
-                    var at = moveOn ? next!.FromOffset : batch.EndOffset;
-                    var fingerprintLength = (int)Math.Min(Fingerprint.MaxBytes, at);
-                    var fingerprint = moveOn ? Fingerprint.Of([]) : Fingerprint.Of(stream.SafeFileHandle, fingerprintLength) ?? "";
-                    var newCheckpoint = new LogCheckpoint(target.Path, position, at, moveOn ? 0 : fingerprintLength, fingerprint, ordinals.Serialize());
-                    using var transaction = connection.BeginTransaction();
-                    var added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
-                    var lastEvent = batch.Events.Count > 0 ? batch.Events[^1].Event.Timestamp : null;
-                    var rotations = moveOn || (pendingRotation > 0 && next is null) ? pendingRotation : 0;
-                    CheckpointStore.Save(connection, transaction, newCheckpoint, target.Host, RandomAccess.GetLength(stream.SafeFileHandle), time.GetUtcNow(),
-                        FileScanDelta.Between(before, counters, added, rotations, lastEvent), plan.Action.ToString());
-                    transaction.Commit();
-                    pendingRotation -= rotations;
-                    before = Snapshot(counters);
-                    inserted += added;
-                    offset = at;
-                    return ValueTask.CompletedTask;
-                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(stream, segment.FromOffset, segment.IsFinal, scanner, counters, batch =>
+                    {
+                        var rows = BuildRows(batch.Events, target, ordinals, segment.Path);
+                        var moveOn = batch.EndOfSegment && next is not null;
+                        var position = moveOn ? next!.Identity : identity;
+                        var at = moveOn ? next!.FromOffset : batch.EndOffset;
+                        if (moveOn && segment.LastWriteUtc > copiesReadThrough)
+                        {
+                            copiesReadThrough = segment.LastWriteUtc;
+                        }
+                        var newCheckpoint = new LogCheckpoint(target.Path, position, at, moveOn ? 0 : segmentFingerprintLength,
+                            moveOn ? Fingerprint.Of([]) : segmentFingerprint, ordinals.Serialize(), observedAt, copiesReadThrough);
+                        using var transaction = connection.BeginTransaction();
+                        if (!StillAt(connection, transaction, target.Path, expected))
+                        {
+                            // Another scanner of this path committed meanwhile (a second process on the same database):
+                            // its checkpoint wins, this run stops without writing.
+                            throw new CheckpointMovedException(target.Path);
+                        }
+                        var added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
+                        var lastEvent = batch.Events.Count > 0 ? batch.Events[^1].Event.Timestamp : null;
+                        var rotations = moveOn || (pendingRotation > 0 && next is null) ? pendingRotation : 0;
+                        CheckpointStore.Save(connection, transaction, newCheckpoint, target.Host, RandomAccess.GetLength(stream.SafeFileHandle), time.GetUtcNow(),
+                            FileScanDelta.Between(before, counters, added, rotations, lastEvent), plan.Action.ToString());
+                        transaction.Commit();
+                        expected = newCheckpoint;
+                        pendingRotation -= rotations;
+                        before = Snapshot(counters);
+                        inserted += added;
+                        offset = at;
+                        return ValueTask.CompletedTask;
+                    }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (CheckpointMovedException)
+                {
+                    LogSuperseded(target.Path);
+                    break;
+                }
             }
         }
         if (counters.Malformed + counters.Overlong > 0)
@@ -108,6 +142,12 @@ public sealed partial class LogFileScanner(
             LogScanned(target.Path, counters.Events, inserted, counters.BytesScanned);
         }
         return new FileScanResult(target.Path, plan.Action, plan.Reason, counters.BytesScanned, counters.Events, inserted, counters.Malformed + counters.Overlong, offset);
+    }
+
+    private static bool StillAt(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, string path, LogCheckpoint? expected)
+    {
+        var stored = CheckpointStore.Load(connection, path, transaction);
+        return expected is null ? stored is null : stored is not null && stored.Identity == expected.Identity && stored.Offset == expected.Offset;
     }
 
     private List<EventRow> BuildRows(IReadOnlyList<ScannedLogEvent> events, LogFileTarget target, OrdinalTracker ordinals, string source)
@@ -134,6 +174,9 @@ public sealed partial class LogFileScanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Log {Path}: {Action}: {Reason}")]
     private partial void LogPlan(string path, ScanAction action, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Log {Path}: another scanner moved the checkpoint; this run stops (is a second alerter using the same database?)")]
+    private partial void LogSuperseded(string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Log {Path}: {Segment} changed or vanished while opening it; the next run decides again")]
     private partial void LogVanished(string path, string segment);

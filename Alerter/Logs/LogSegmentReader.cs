@@ -35,7 +35,9 @@ public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
             }
             if (!skipping && (filled > 0 || endOfFile))
             {
+                var known = events.Count;
                 var consumed = scanner.Scan(buffer.AsSpan(0, filled), bufferStart, endOfFile && isFinal, events, counters);
+                DropUndecodable(events, known, counters);
                 bufferStart += consumed;
                 Shift(buffer, ref filled, consumed);
                 if (consumed == 0 && filled == buffer.Length)
@@ -58,6 +60,23 @@ public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
             if (endOfFile)
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An event parsed from a line that was not valid UTF-8 (names holding U+FFFD) is skipped and counted as
+    /// malformed: an alert must not name a server that does not exist under that name.
+    /// </summary>
+    internal static void DropUndecodable(List<ScannedLogEvent> events, int from, LogScanCounters counters)
+    {
+        for (var i = events.Count - 1; i >= from; i--)
+        {
+            if (events[i].Line.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                events.RemoveAt(i);
+                counters.Events--;
+                counters.Malformed++;
             }
         }
     }

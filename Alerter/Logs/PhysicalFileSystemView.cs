@@ -14,7 +14,7 @@ public sealed class PhysicalFileSystemView : IFileSystemView
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var (identity, size) = UnixFileStat.Stat(handle);
             var fingerprint = size >= fingerprintLength ? Fingerprint.Of(handle, fingerprintLength) : null;
-            return new FileObservation(path, identity, size, fingerprint);
+            return new FileObservation(path, identity, size, fingerprint, File.GetLastWriteTimeUtc(handle));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {

@@ -7,9 +7,16 @@ namespace Alerter.Logs;
 /// </summary>
 public static class RotationPolicy
 {
+    /// <summary>
+    /// File modification times come from the kernel's coarse clock (up to a scheduler tick, 4-10 ms, behind the
+    /// clock the checkpoint's <see cref="LogCheckpoint.ObservedUtc"/> is taken from): a copy modified up to 20 ms
+    /// before the last look still counts as written after it. Scans must be further apart (at least 100 ms).
+    /// </summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Whether <see cref="Decide"/> needs the sibling files (the path changed identity or content).</summary>
     public static bool NeedsSiblings(LogCheckpoint? checkpoint, FileObservation? current)
-        => checkpoint is not null && (current is null || current.Identity != checkpoint.Identity || IsTruncated(checkpoint, current));
+        => checkpoint is not null && (current is null || current.Identity != checkpoint.Identity || IsTruncated(checkpoint, current) || checkpoint.FingerprintLength == 0);
 
     /// <param name="checkpoint">The stored checkpoint, or null on first sight.</param>
     /// <param name="current">The file at the configured path now, or null when missing.</param>
@@ -30,18 +37,25 @@ public static class RotationPolicy
 
         if (current is not null && current.Identity == checkpoint.Identity)
         {
-            if (!IsTruncated(checkpoint, current))
+            // With nothing fingerprinted (the file was empty), only a copy written since the last look reveals a copytruncate.
+            var copiedWhileEmpty = checkpoint.FingerprintLength == 0
+                && siblings.Any(s => s.Identity != checkpoint.Identity && IsUnread(checkpoint, s));
+            if (!IsTruncated(checkpoint, current) && !copiedWhileEmpty)
             {
                 return new ScanPlan(ScanAction.Continue, [new ScanSegment(current.Path, current.Identity, checkpoint.Offset, false)], "continuing");
             }
-            var copy = siblings.FirstOrDefault(s => s.Identity != checkpoint.Identity
-                && s.Size >= checkpoint.Offset
-                && checkpoint.FingerprintLength > 0
-                && s.PrefixFingerprint == checkpoint.Fingerprint);
+            // Copies written after the last look hold unread lines. The one that starts with the checkpointed bytes
+            // is read from the checkpoint on; later ones (several rotations between two scans) whole, oldest first.
+            var fresh = siblings.Where(s => s.Identity != checkpoint.Identity && IsUnread(checkpoint, s)).OrderBy(s => s.LastWriteUtc).ToList();
+            var copy = checkpoint.FingerprintLength == 0 ? null : fresh.FirstOrDefault(s => s.Size >= checkpoint.Offset && s.PrefixFingerprint == checkpoint.Fingerprint);
             var live = new ScanSegment(current.Path, current.Identity, 0, false);
-            return copy is null
-                ? new ScanPlan(ScanAction.RestartAfterTruncate, [live], "truncated in place (copytruncate); the copy was not found beside it")
-                : new ScanPlan(ScanAction.RestartAfterTruncate, [new ScanSegment(copy.Path, copy.Identity, checkpoint.Offset, true), live], $"truncated in place (copytruncate); finishing the copy {copy.Path} first");
+            if (copy is null)
+            {
+                return new ScanPlan(ScanAction.RestartAfterTruncate, [.. fresh.Select(s => new ScanSegment(s.Path, s.Identity, 0, true, s.LastWriteUtc)), live],
+                    fresh.Count == 0 ? "truncated in place (copytruncate); no copy written since the last scan" : $"truncated in place (copytruncate); reading {fresh.Count} new copies first");
+            }
+            return new ScanPlan(ScanAction.RestartAfterTruncate, [new ScanSegment(copy.Path, copy.Identity, checkpoint.Offset, true, copy.LastWriteUtc), .. Intermediates(copy, current, fresh), live],
+                $"truncated in place (copytruncate); finishing the copy {copy.Path} first");
         }
 
         var old = siblings.FirstOrDefault(s => s.Identity == checkpoint.Identity);
@@ -51,7 +65,7 @@ public static class RotationPolicy
             if (current is not null && current.Size > 0)
             {
                 return new ScanPlan(ScanAction.FinishRotatedThenNew,
-                    [new ScanSegment(old.Path, old.Identity, checkpoint.Offset, true), new ScanSegment(current.Path, current.Identity, 0, false)],
+                    [new ScanSegment(old.Path, old.Identity, checkpoint.Offset, true), .. Intermediates(old, current, siblings), new ScanSegment(current.Path, current.Identity, 0, false)],
                     $"rotated by rename to {old.Path}: finishing it, then the new file from 0");
             }
             return new ScanPlan(ScanAction.FinishRotated, [new ScanSegment(old.Path, old.Identity, checkpoint.Offset, false)], $"rotated by rename to {old.Path}; no new file written yet");
@@ -63,6 +77,20 @@ public static class RotationPolicy
         }
         return new ScanPlan(ScanAction.RotatedFileLost, [new ScanSegment(current.Path, current.Identity, 0, false)], "the checkpointed file is gone; starting the new file from 0");
     }
+
+    /// <summary>
+    /// Files rotated after <paramref name="first"/> and before the live one (two rotations between scans):
+    /// the other siblings written after it, oldest first, each read whole.
+    /// </summary>
+    private static IEnumerable<ScanSegment> Intermediates(FileObservation first, FileObservation live, IReadOnlyList<FileObservation> siblings)
+        => siblings
+            .Where(s => s.Identity != first.Identity && s.Identity != live.Identity && s.LastWriteUtc > first.LastWriteUtc)
+            .OrderBy(s => s.LastWriteUtc)
+            .Select(s => new ScanSegment(s.Path, s.Identity, 0, true, s.LastWriteUtc));
+
+    /// <summary>Modified after the last look (within the clock margin) and newer than every copy already read.</summary>
+    private static bool IsUnread(LogCheckpoint checkpoint, FileObservation sibling)
+        => sibling.LastWriteUtc > checkpoint.ObservedUtc - ClockMargin && sibling.LastWriteUtc > checkpoint.CopiesReadThrough;
 
     private static bool IsTruncated(LogCheckpoint checkpoint, FileObservation current)
         => current.Size < checkpoint.Offset

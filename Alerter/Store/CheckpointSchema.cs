@@ -24,6 +24,8 @@ public sealed class CheckpointSchema : IAlerterSchema
                 ordinal_state     TEXT    NOT NULL DEFAULT '',
                 file_size         INTEGER NOT NULL DEFAULT 0,
                 last_scan_unix_ms INTEGER NOT NULL,
+                observed_unix_ms  INTEGER NOT NULL DEFAULT 0,
+                copies_read_through_ticks INTEGER NOT NULL DEFAULT 0,
                 last_event_unix_ms INTEGER,
                 bytes_scanned     INTEGER NOT NULL DEFAULT 0,
                 events            INTEGER NOT NULL DEFAULT 0,

@@ -8,11 +8,18 @@ public class RotationPolicyTests
     private static readonly FileIdentity New = new(2049, 200);
     private static readonly FileIdentity Copy = new(2049, 300);
 
+    private static readonly DateTimeOffset Observed = new(2026, 11, 21, 21, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Earlier = Observed.AddHours(-1);
+    private static readonly DateTimeOffset Later = Observed.AddSeconds(1);
+
     private static LogCheckpoint Checkpoint(long offset = 1000, FileIdentity? identity = null)
-        => new("/var/log/haproxy.log", identity ?? Old, offset, 256, "fp-old", "");
+        => new("/var/log/haproxy.log", identity ?? Old, offset, 256, "fp-old", "", Observed);
 
     private static FileObservation File(FileIdentity identity, long size, string? fingerprint = "fp-old", string path = "/var/log/haproxy.log")
         => new(path, identity, size, fingerprint);
+
+    /// <summary>The segments without the copies' modification times (asserted where they matter).</summary>
+    private static List<ScanSegment> Shape(ScanPlan plan) => [.. plan.Segments.Select(s => s with { LastWriteUtc = default })];
 
     [Fact]
     public void Decide_NoCheckpointStartAtEnd_StartsAtCurrentSize()
@@ -43,7 +50,7 @@ public class RotationPolicyTests
         var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 3000), [], StartPosition.End);
 
         plan.Action.ShouldBe(ScanAction.Continue);
-        plan.Segments.ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", Old, 1000, false));
+        Shape(plan).ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", Old, 1000, false));
         RotationPolicy.NeedsSiblings(Checkpoint(), File(Old, 3000)).ShouldBeFalse();
     }
 
@@ -66,32 +73,75 @@ public class RotationPolicyTests
         var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 5000, fingerprint: "fp-new"), [], StartPosition.End);
 
         plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
-        plan.Segments.ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", Old, 0, false));
+        Shape(plan).ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", Old, 0, false));
     }
 
     [Fact]
     public void Decide_CopytruncateWithCopyBeside_FinishesCopyFromOffsetThenLiveFromZero()
     {
-        var copy = File(Copy, 1500, "fp-old", "/var/log/haproxy.log.1");
-        var unrelated = File(new FileIdentity(2049, 400), 9000, "fp-other", "/var/log/haproxy.log.2");
+        var copy = File(Copy, 1500, "fp-old", "/var/log/haproxy.log.1") with { LastWriteUtc = Later };
+        var unrelated = File(new FileIdentity(2049, 400), 9000, "fp-other", "/var/log/haproxy.log.2") with { LastWriteUtc = Earlier };
 
         var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 10, null), [unrelated, copy], StartPosition.End);
 
         plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
-        plan.Segments.ShouldBe([
+        Shape(plan).ShouldBe([
             new ScanSegment("/var/log/haproxy.log.1", Copy, 1000, true),
             new ScanSegment("/var/log/haproxy.log", Old, 0, false),
         ]);
     }
 
     [Fact]
-    public void Decide_CopyShorterThanOffset_IsNotTakenForTheCopy()
+    public void Decide_CopyAlreadyReadInAnEarlierRun_IsNotReadAgain()
     {
-        var copy = File(Copy, 900, "fp-old", "/var/log/haproxy.log.1");
+        // Read whole by the previous run (two copytruncates close together): its time is in CopiesReadThrough.
+        var checkpoint = Checkpoint() with { CopiesReadThrough = Later };
+        var readBefore = File(Copy, 1500, "z", "/var/log/haproxy.log.1") with { LastWriteUtc = Later };
+
+        var plan = RotationPolicy.Decide(checkpoint, File(Old, 10, null), [readBefore], StartPosition.End);
+
+        plan.Segments.ShouldHaveSingleItem().Path.ShouldBe("/var/log/haproxy.log");
+    }
+
+    [Fact]
+    public void Decide_CopyOlderThanLastLook_IsNotReadAgain()
+    {
+        var stale = File(Copy, 1500, "fp-old", "/var/log/haproxy.log.1") with { LastWriteUtc = Earlier };
+
+        var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 10, null), [stale], StartPosition.End);
+
+        plan.Segments.ShouldHaveSingleItem().Path.ShouldBe("/var/log/haproxy.log");
+    }
+
+    [Fact]
+    public void Decide_EmptyFileCopiedAndTruncatedBetweenScans_ReadsTheNewCopyWhole()
+    {
+        // Checkpoint at 0 of an empty file: nothing to fingerprint; the copy written since the last look tells.
+        var checkpoint = new LogCheckpoint("/var/log/haproxy.log", Old, 0, 0, "", "", Observed);
+        var copy = File(Copy, 300, "x", "/var/log/haproxy.log.1") with { LastWriteUtc = Later };
+        RotationPolicy.NeedsSiblings(checkpoint, File(Old, 90, "y")).ShouldBeTrue();
+
+        var plan = RotationPolicy.Decide(checkpoint, File(Old, 90, "y"), [copy], StartPosition.End);
+
+        plan.Action.ShouldBe(ScanAction.RestartAfterTruncate);
+        Shape(plan).ShouldBe([
+            new ScanSegment("/var/log/haproxy.log.1", Copy, 0, true),
+            new ScanSegment("/var/log/haproxy.log", Old, 0, false),
+        ]);
+    }
+
+    [Fact]
+    public void Decide_FreshCopyShorterThanOffset_IsReadWholeNotFromTheOffset()
+    {
+        // It cannot hold the checkpointed bytes; written since the last look, it holds unread lines only.
+        var copy = File(Copy, 900, "fp-old", "/var/log/haproxy.log.1") with { LastWriteUtc = Later };
 
         var plan = RotationPolicy.Decide(Checkpoint(), File(Old, 10, null), [copy], StartPosition.End);
 
-        plan.Segments.ShouldHaveSingleItem().Path.ShouldBe("/var/log/haproxy.log");
+        Shape(plan).ShouldBe([
+            new ScanSegment("/var/log/haproxy.log.1", Copy, 0, true),
+            new ScanSegment("/var/log/haproxy.log", Old, 0, false),
+        ]);
     }
 
     [Fact]
@@ -102,8 +152,26 @@ public class RotationPolicyTests
         var plan = RotationPolicy.Decide(Checkpoint(), File(New, 120, null), [renamed], StartPosition.End);
 
         plan.Action.ShouldBe(ScanAction.FinishRotatedThenNew);
-        plan.Segments.ShouldBe([
+        Shape(plan).ShouldBe([
             new ScanSegment("/var/log/haproxy.log.1", Old, 1000, true),
+            new ScanSegment("/var/log/haproxy.log", New, 0, false),
+        ]);
+    }
+
+    [Fact]
+    public void Decide_TwoRenamesBetweenScans_ReadsTheIntermediateFileWholeInOrder()
+    {
+        var at = new DateTimeOffset(2026, 11, 21, 21, 0, 0, TimeSpan.Zero);
+        var renamed = File(Old, 2500, "fp-old", "/var/log/haproxy.log-1") with { LastWriteUtc = at };
+        var older = File(new FileIdentity(2049, 50), 9000, "x", "/var/log/haproxy.log-0") with { LastWriteUtc = at.AddHours(-1) };
+        var intermediate = File(Copy, 800, "y", "/var/log/haproxy.log-2") with { LastWriteUtc = at.AddSeconds(1) };
+        var current = File(New, 120, null) with { LastWriteUtc = at.AddSeconds(2) };
+
+        var plan = RotationPolicy.Decide(Checkpoint(), current, [intermediate, older, renamed], StartPosition.End);
+
+        Shape(plan).ShouldBe([
+            new ScanSegment("/var/log/haproxy.log-1", Old, 1000, true),
+            new ScanSegment("/var/log/haproxy.log-2", Copy, 0, true),
             new ScanSegment("/var/log/haproxy.log", New, 0, false),
         ]);
     }
@@ -117,7 +185,7 @@ public class RotationPolicyTests
         var plan = RotationPolicy.Decide(Checkpoint(), File(New, 0, null), [renamed], StartPosition.End);
 
         plan.Action.ShouldBe(ScanAction.FinishRotated);
-        plan.Segments.ShouldBe([new ScanSegment("/var/log/haproxy.log.1", Old, 1000, false)]);
+        Shape(plan).ShouldBe([new ScanSegment("/var/log/haproxy.log.1", Old, 1000, false)]);
     }
 
     [Fact]
@@ -137,7 +205,7 @@ public class RotationPolicyTests
         var plan = RotationPolicy.Decide(Checkpoint(), File(New, 700, null), [], StartPosition.End);
 
         plan.Action.ShouldBe(ScanAction.RotatedFileLost);
-        plan.Segments.ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", New, 0, false));
+        Shape(plan).ShouldHaveSingleItem().ShouldBe(new ScanSegment("/var/log/haproxy.log", New, 0, false));
     }
 
     [Fact]
