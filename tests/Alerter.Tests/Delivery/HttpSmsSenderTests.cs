@@ -24,6 +24,8 @@ public class HttpSmsSenderTests
         };
         using var request = HttpSmsSender.Build(options, "+1555", "hello");
         request.Headers.Authorization!.ToString().ShouldBe("Bearer t0k");
-        (await request.Content!.ReadAsStringAsync()).ShouldBe("{\"channel\":\"sms\",\"recipient\":\"+1555\",\"text\":\"hello\"}");
+        request.Content!.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var json = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(await request.Content.ReadAsStringAsync())!;
+        json.ShouldBe(new Dictionary<string, string> { ["channel"] = "sms", ["recipient"] = "+1555", ["text"] = "hello" }, ignoreOrder: true);
     }
 }
