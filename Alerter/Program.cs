@@ -1,3 +1,4 @@
-// Composition root; the Alerter issue fills this in.
-Console.Error.WriteLine("Alerter: not built yet.");
-return 2;
+using Alerter.Commands;
+
+// Composition only: the commands and the host registration live in Commands/ and Hosting/.
+return await AlerterCli.Build().Parse(args).InvokeAsync();

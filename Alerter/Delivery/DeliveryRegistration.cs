@@ -1,5 +1,16 @@
+using Alerter.Commands;
+using Alerter.Delivery.Dispatch;
+using Alerter.Delivery.Email;
+using Alerter.Delivery.Outbox;
+using Alerter.Delivery.Sending;
+using Alerter.Delivery.Sms;
+using Alerter.Delivery.TestEmail;
+using Alerter.Policy;
+using Alerter.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Alerter.Delivery;
@@ -11,10 +22,50 @@ namespace Alerter.Delivery;
 public static class DeliveryRegistration
 {
     public static IServiceCollection AddAlerterDelivery(this IServiceCollection services, IConfiguration configuration)
-        => services; // filled in by the delivery work
+    {
+        services.AddOptions<AlertPolicyOptions>().BindConfiguration(AlertPolicyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertPolicyOptions>, AlertPolicyOptionsValidator>();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<HttpSmsOptions>().BindConfiguration(HttpSmsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpSmsOptions>, HttpSmsOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, EventSchema>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, OutboxSchema>());
+        services.TryAddSingleton<AlerterDatabase>();
+        services.TryAddSingleton<IDeliveryDatabase, AlerterDatabaseConnections>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutboxStatus, OutboxStatus>();
+        services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
+        services.AddSingleton<IAlertSender>(sp => new HttpSmsSender(sp.GetRequiredService<IOptions<HttpSmsOptions>>()));
+        services.AddSingleton<DeliveryRunner>();
+        services.AddSingleton<ITestEmailCommand, TestEmailCommand>();
+        services.AddTransient<DispatchJob>();
+        services.AddTransient<DeliveryJob>();
+        return services;
+    }
 
     public static void AddAlerterDeliveryJobs(this IQuartzBuilder quartz, IConfiguration configuration)
     {
-        // filled in by the delivery work
+        var options = configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new DeliveryOptions();
+        quartz.AddJobType<DispatchJob>();
+        quartz.AddJobType<DeliveryJob>();
+        quartz.AddJob<DispatchJob>(job => job.WithIdentity(DispatchJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(DispatchJob.Key)
+            .WithIdentity("alert-dispatch-every", DispatchJob.Key.Group)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(options.DispatchInterval).RepeatForever()));
+        quartz.AddJob<DeliveryJob>(job => job.WithIdentity(DeliveryJob.Key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(DeliveryJob.Key)
+            .WithIdentity("alert-delivery-every", DeliveryJob.Key.Group)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(options.DeliveryInterval).RepeatForever()));
     }
 }

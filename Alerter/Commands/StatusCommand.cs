@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Alerter.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alerter.Commands;
+
+/// <summary><c>alerter status</c>: last scan per file, counts, outbox; exit 1 when a file is stale.</summary>
+public static class StatusCommand
+{
+    public static Command Create(Option<FileInfo?> config)
+    {
+        var command = new Command("status", "Show the last scan per log file, event and skipped-line counts, and the outbox; exit code 1 if a file was not scanned within 3 intervals.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(parse =>
+        {
+            var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
+            builder.Services.AddAlerterCore(builder.Configuration, requireSources: false);
+            using var host = builder.Build();
+            var report = host.Services.GetRequiredService<StatusReader>().Read();
+            Console.Out.Write(StatusRenderer.Render(report));
+            return report.ExitCode;
+        });
+        return command;
+    }
+}

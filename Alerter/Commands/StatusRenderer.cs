@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace Alerter.Commands;
+
+/// <summary>Renders a <see cref="StatusReport"/> as plain text (pure, so tests compare text).</summary>
+public static class StatusRenderer
+{
+    public static string Render(StatusReport report)
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Alerter database: {report.DatabasePath}");
+        text.AppendLine(c, $"Scan period: {report.Period.TotalSeconds:0.###} s (stale after {StatusReport.StalePeriods} periods)");
+        if (report.Files.Count == 0)
+        {
+            text.AppendLine("No log file has been scanned yet and none is configured.");
+        }
+        foreach (var file in report.Files)
+        {
+            var state = report.IsStale(file) ? "STALE" : "ok";
+            var last = file.LastScan is { } scanned
+                ? $"{scanned.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({Age(report.Now - scanned)} ago)"
+                : "never";
+            text.AppendLine(c, $"[{state}] {file.Path}{(file.Host is null ? "" : $" (host {file.Host})")}");
+            text.AppendLine(c, $"    last scan {last}; offset {file.Offset} of {file.FileSize} bytes; inode {file.Inode} on device {file.Device}");
+            text.AppendLine(c, $"    events {file.Events} ({file.Inserted} new); malformed {file.Malformed}, overlong {file.Overlong}, invalid UTF-8 {file.InvalidUtf8}; rotations {file.Rotations}; last action {file.LastAction ?? "-"}");
+            if (file.LastEvent is { } lastEvent)
+            {
+                text.AppendLine(c, $"    last event at {lastEvent.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
+            }
+        }
+        if (report.Outbox is { } outbox)
+        {
+            var delivery = outbox.LastDelivery is { } at ? $"{at.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z to {outbox.LastDeliveryTo ?? "?"}" : "none yet";
+            text.AppendLine(c, $"Outbox: {outbox.Pending} pending, {outbox.Failed} failed; last delivery {delivery}");
+            if (!string.IsNullOrEmpty(outbox.LastError))
+            {
+                text.AppendLine(c, $"    last error: {outbox.LastError}");
+            }
+        }
+        else
+        {
+            text.AppendLine("Outbox: not available in this build");
+        }
+        return text.ToString();
+    }
+
+    private static string Age(TimeSpan age)
+        => age < TimeSpan.Zero ? "0 s"
+            : age.TotalSeconds < 120 ? $"{age.TotalSeconds:0} s"
+            : age.TotalMinutes < 120 ? $"{age.TotalMinutes:0} min"
+            : $"{age.TotalHours:0.#} h";
+}

@@ -1,0 +1,45 @@
+using Alerter.Delivery.Dispatch;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace Alerter.Delivery;
+
+/// <summary>Turns new <c>haproxy_event</c> rows into outbox rows; when it adds rows, starts the delivery job at once.</summary>
+[DisallowConcurrentExecution]
+public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<DispatchJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("alert-dispatch", "alerter-delivery");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = dispatcher.DispatchOnce();
+            if (result.Events > 0 || result.Alerts > 0)
+            {
+                LogDispatched(result.Events, result.Held, result.Alerts, result.OutboxRows, result.Silenced, result.Suppressed);
+            }
+            if (result.UnknownKinds > 0)
+            {
+                LogUnknown(result.UnknownKinds);
+            }
+            if (result.OutboxRows > 0)
+            {
+                await context.Scheduler.TriggerJob(DeliveryJob.Key, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched {Events} events ({Held} held for grouping): {Alerts} alerts, {Rows} outbox rows, {Silenced} silenced, {Suppressed} flap-suppressed")]
+    private partial void LogDispatched(int events, int held, int alerts, int rows, int silenced, int suppressed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Count} events of a kind this build does not know")]
+    private partial void LogUnknown(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert dispatch failed; retrying on the next run")]
+    private partial void LogFailed(Exception exception);
+}

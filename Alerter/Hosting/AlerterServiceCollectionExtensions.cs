@@ -1,0 +1,47 @@
+using Alerter.Commands;
+using Alerter.Delivery;
+using Alerter.Logs;
+using Alerter.Scheduling;
+using Alerter.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alerter.Hosting;
+
+/// <summary>Registration of the Alerter's parts; <c>Program.cs</c> and the commands only call these.</summary>
+public static class AlerterServiceCollectionExtensions
+{
+    /// <summary>Options, the database and its schemas, the log scanner: what every command needs.</summary>
+    public static IServiceCollection AddAlerterCore(this IServiceCollection services, IConfiguration configuration, bool requireSources)
+    {
+        services.AddOptions<AlerterStoreOptions>().Bind(configuration.GetSection(AlerterStoreOptions.Section));
+        services.AddOptions<LogScanOptions>().Bind(configuration.GetSection(LogScanOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LogScanOptions>>(new LogScanOptionsValidator(requireSources));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IAlerterSchema, EventSchema>();
+        services.AddSingleton<IAlerterSchema, CheckpointSchema>();
+        services.AddSingleton<AlerterDatabase>();
+        services.AddSingleton<IFileSystemView, PhysicalFileSystemView>();
+        services.AddSingleton<LogFileScanner>();
+        services.AddSingleton<LogBackfill>();
+        services.AddSingleton<ScanActivity>();
+        services.AddSingleton<StatusReader>();
+        services.AddAlerterDelivery(configuration);
+        return services;
+    }
+
+    /// <summary>The worker: core, Quartz (job store from <see cref="QuartzStoreOptions"/>), discovery and scan
+    /// jobs, delivery jobs, schema creation at start and the per-minute health line.</summary>
+    public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAlerterCore(configuration, requireSources: true);
+        services.AddOptions<QuartzStoreOptions>().Bind(configuration.GetSection(QuartzStoreOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuartzStoreOptions>, QuartzStoreOptionsValidator>();
+        services.AddHostedService<SchemaStartup>();
+        services.AddAlerterQuartz(configuration);
+        services.AddHostedService<HealthSummaryService>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using Alerter.Delivery;
+using Alerter.Logs;
+using Alerter.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerter.Hosting;
+
+/// <summary>Logs one line of the worker's own numbers every <see cref="LogScanOptions.SummaryInterval"/> (1 min).</summary>
+public sealed partial class HealthSummaryService(
+    ScanActivity activity,
+    IServiceProvider services,
+    IOptions<LogScanOptions> options,
+    TimeProvider time,
+    ILogger<HealthSummaryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SummaryInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    var scans = activity.Read();
+                    var outbox = services.GetService<IOutboxStatus>()?.Read();
+                    LogSummary(scans.Files, scans.Runs, scans.Failures, scans.Bytes, scans.Events, scans.Inserted, scans.Malformed,
+                        outbox?.Pending, outbox?.Failed, outbox?.LastDelivery);
+                }
+                catch (Exception ex)
+                {
+                    LogFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health: {Files} files, {Runs} scans ({Failures} failed), {Bytes} bytes, {Events} events ({Inserted} new), {Malformed} skipped lines; outbox {Pending} pending, {Failed} failed, last delivery {LastDelivery}")]
+    private partial void LogSummary(int files, long runs, long failures, long bytes, long events, long inserted, long malformed, long? pending, long? failed, DateTimeOffset? lastDelivery);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health summary failed")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HAProxy.Logs;
+
+namespace Alerter.Logs;
+
+/// <summary>
+/// The idempotency key of an event: <c>host|proxy/server|kind|timestamp</c>, the timestamp in UTC at the full
+/// precision of the line (seconds for RFC 3164, microseconds for RFC 5424). It is the same whichever source
+/// (file, rotated copy, ring) the line came from, so an event read twice is stored once.
+/// A line without timestamp uses a hash of its message instead (stable across re-reads, not across sources).
+/// Identical keys within one second get an occurrence ordinal from <see cref="OrdinalTracker"/>.
+/// </summary>
+public static class EventKey
+{
+    public static string Base(string host, LogEvent logEvent)
+    {
+        var builder = new StringBuilder(96)
+            .Append(host).Append('|')
+            .Append(logEvent.Proxy);
+        if (logEvent.Server is not null)
+        {
+            builder.Append('/').Append(logEvent.Server);
+        }
+        builder.Append('|').Append(logEvent.Kind).Append('|');
+        if (logEvent.Timestamp is { } timestamp)
+        {
+            builder.Append(timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            builder.Append("msg:").Append(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(logEvent.Message))[..8]));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The stored key: the base key for the first occurrence, <c>base#n</c> for the n-th identical one.</summary>
+    public static string WithOrdinal(string baseKey, int ordinal)
+        => ordinal <= 1 ? baseKey : string.Create(CultureInfo.InvariantCulture, $"{baseKey}#{ordinal}");
+}

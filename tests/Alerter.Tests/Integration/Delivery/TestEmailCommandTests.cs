@@ -1,0 +1,91 @@
+using Alerter.Commands;
+using TestSupport;
+
+namespace Alerter.Tests.Integration.Delivery;
+
+/// <summary><c>alerter test-email</c> against a real SMTP server: it sends, or names the problem plainly.</summary>
+[Trait("Category", "Integration")]
+public sealed class TestEmailCommandTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new("tem");
+    private TestCertificate _certificate = null!;
+    private SmtpTestServer _smtp = null!;
+
+    public async Task InitializeAsync()
+    {
+        _certificate = TestCertificate.Create(_dir.Path);
+        _smtp = await SmtpTestServer.StartAsync(_dir.Path, _certificate, DeliverySettings.User, DeliverySettings.Password, deny: "*@elsewhere.example");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(Dictionary<string, string?> settings, string? to = null)
+    {
+        using var harness = new DeliveryHarness(_dir.Path, settings);
+        var output = new StringWriter();
+        var exit = await harness.Get<ITestEmailCommand>().RunAsync(to, output, CancellationToken.None);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_GoodConfiguration_SendsTestMessageToRouteRecipient()
+    {
+        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, _certificate));
+        exit.ShouldBe(0, output);
+        output.ShouldContain("OK");
+        var message = _smtp.Messages().ShouldHaveSingleItem();
+        message.Header("To").ShouldBe(DeliverySettings.Noc);
+        message.Subject.ShouldStartWith("[TEST] HAProxy Alerter test message");
+    }
+
+    [Fact]
+    public async Task RunAsync_WrongPassword_SaysAuthenticationFailed()
+    {
+        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, _certificate, password: "wrong"));
+        exit.ShouldBe(1);
+        output.ShouldContain("authentication failed");
+        output.ShouldNotContain("wrong"); // the password is never printed
+        _smtp.Messages().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_StartTlsOffAgainstServerRequiringIt_SaysTlsRequired()
+    {
+        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, certificate: null, user: null));
+        exit.ShouldBe(1);
+        output.ShouldContain("TLS required");
+    }
+
+    [Fact]
+    public async Task RunAsync_NoServerOnPort_SaysUnreachable()
+    {
+        var settings = DeliverySettings.For(_smtp, _certificate);
+        settings["Alerter:Smtp:Port"] = FreePort.Next().ToString();
+        var (exit, output) = await RunAsync(settings);
+        exit.ShouldBe(1);
+        output.ShouldContain("unreachable");
+    }
+
+    [Fact]
+    public async Task RunAsync_RecipientRefused_SaysRelayDenied()
+    {
+        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, _certificate), to: "ops@elsewhere.example");
+        exit.ShouldBe(1);
+        output.ShouldContain("relay denied");
+        output.ShouldContain("ops@elsewhere.example");
+    }
+
+    [Fact]
+    public async Task RunAsync_Port465_RefusedWithAdvice()
+    {
+        var settings = DeliverySettings.For(_smtp, _certificate);
+        settings["Alerter:Smtp:Port"] = "465";
+        var (exit, output) = await RunAsync(settings);
+        exit.ShouldBe(2);
+        output.ShouldContain("use port 587 with EnableSsl=true");
+    }
+}

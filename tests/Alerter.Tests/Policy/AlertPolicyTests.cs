@@ -1,0 +1,177 @@
+using Alerter.Policy;
+using TestSupport;
+
+namespace Alerter.Tests.Policy;
+
+public class AlertPolicyTests
+{
+    private readonly ManualTimeProvider _clock = new(Events.T0);
+    private readonly Dictionary<ServerKey, FlapState> _states = [];
+    private readonly List<PolicyEvent> _pending = [];
+    private readonly AlertPolicy _policy = new(new AlertPolicyOptions());
+
+    /// <summary>Runs the policy the way the dispatcher does: released events leave the pending list, flap states persist.</summary>
+    private PolicyDecision Run(AlertPolicy? policy = null)
+    {
+        var decision = (policy ?? _policy).Evaluate(_pending.ToList(), _states, _clock.GetUtcNow());
+        var released = decision.Dispatched.Select(d => d.EventId).ToHashSet();
+        _pending.RemoveAll(e => released.Contains(e.Id));
+        foreach (var state in decision.FlapStates)
+        {
+            _states[state.Server] = state;
+        }
+        return decision;
+    }
+
+    [Fact]
+    public void Evaluate_OneServerDown_OneWarningAlertAboutThatServer()
+    {
+        _pending.Add(Events.Down("be", "srv3", _clock.GetUtcNow(), activeLeft: 2));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var decision = Run();
+        var alert = decision.Alerts.ShouldHaveSingleItem();
+        alert.Kind.ShouldBe(AlertKind.Transitions);
+        alert.Severity.ShouldBe(AlertSeverity.Warning);
+        alert.Server.ShouldBe("srv3");
+        decision.Dispatched.ShouldHaveSingleItem().Severity.ShouldBe(AlertSeverity.Warning);
+    }
+
+    [Fact]
+    public void Evaluate_SameEventsTwice_SameAlertKey()
+    {
+        var events = new List<PolicyEvent> { Events.Down("be", "srv1", Events.T0), Events.Down("be", "srv2", Events.T0.AddMilliseconds(300)) };
+        var now = Events.T0.AddSeconds(5);
+        var first = _policy.Evaluate(events, new Dictionary<ServerKey, FlapState>(), now).Alerts.ShouldHaveSingleItem();
+        var second = _policy.Evaluate(events, new Dictionary<ServerKey, FlapState>(), now.AddMinutes(3)).Alerts.ShouldHaveSingleItem();
+        second.Key.ShouldBe(first.Key);
+    }
+
+    [Fact]
+    public void Evaluate_AllServersDownThenBackendDown_OneCriticalAlertCoveringThem()
+    {
+        var t = _clock.GetUtcNow();
+        for (var i = 1; i <= 5; i++)
+        {
+            _pending.Add(Events.Down("app", $"srv{i}", t.AddMilliseconds(100 * i), activeLeft: 5 - i));
+        }
+        _pending.Add(Events.NoServer("app", t.AddMilliseconds(500)));
+        _clock.Advance(TimeSpan.FromSeconds(0.8));
+        Run().Alerts.ShouldBeEmpty(); // still settling
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var alert = Run().Alerts.ShouldHaveSingleItem();
+        alert.Kind.ShouldBe(AlertKind.BackendDown);
+        alert.Severity.ShouldBe(AlertSeverity.Critical);
+        alert.Events.Count.ShouldBe(6);
+        _pending.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_TwoBackendsAtOnce_OneAlertEach()
+    {
+        var t = _clock.GetUtcNow();
+        _pending.AddRange([Events.Down("app", "a1", t), Events.Down("web", "w1", t), Events.Down("app", "a2", t)]);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var alerts = Run().Alerts;
+        alerts.Select(a => (a.Proxy, a.Events.Count)).ShouldBe([("app", 2), ("web", 1)]);
+    }
+
+    [Fact]
+    public void Evaluate_ServerFlapping100TimesInAMinute_OneFlappingAlertThenOneStableAgain()
+    {
+        var start = _clock.GetUtcNow();
+        var notifications = new List<Alert>();
+        for (var i = 0; i < 100; i++)
+        {
+            var at = start.AddMilliseconds(600 * i);
+            _clock.SetUtcNow(at);
+            _pending.Add(i % 2 == 0 ? Events.Down("be", "srv1", at) : Events.Up("be", "srv1", at));
+            notifications.AddRange(Run().Alerts); // the dispatcher runs every second or so
+            _clock.Advance(TimeSpan.FromMilliseconds(300));
+            notifications.AddRange(Run().Alerts);
+        }
+        for (var s = 0; s < 20 * 60; s += 30)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            notifications.AddRange(Run().Alerts);
+        }
+        notifications.Count(a => a.Kind == AlertKind.Flapping).ShouldBe(1);
+        notifications.Count(a => a.Kind == AlertKind.StableAgain).ShouldBe(1);
+        notifications.Count.ShouldBeLessThanOrEqualTo(3);
+        notifications.Last().Kind.ShouldBe(AlertKind.StableAgain);
+        notifications.Last().StableState.ShouldBe("UP"); // the 100th change was UP
+        _pending.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_FourChangesInTenMinutes_NotFlapping()
+    {
+        var t = _clock.GetUtcNow();
+        var kinds = new List<AlertKind>();
+        for (var i = 0; i < 4; i++)
+        {
+            _pending.Add(i % 2 == 0 ? Events.Down("be", "srv1", t.AddMinutes(2 * i)) : Events.Up("be", "srv1", t.AddMinutes(2 * i)));
+            _clock.SetUtcNow(t.AddMinutes(2 * i).AddSeconds(5));
+            kinds.AddRange(Run().Alerts.Select(a => a.Kind));
+        }
+        kinds.ShouldBe([AlertKind.Transitions, AlertKind.Transitions, AlertKind.Transitions, AlertKind.Transitions]);
+    }
+
+    [Fact]
+    public void Evaluate_FlappingServerChangesAgainBeforeStable_StaysSilent()
+    {
+        var t = _clock.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            _pending.Add(i % 2 == 0 ? Events.Down("be", "srv1", t.AddSeconds(i)) : Events.Up("be", "srv1", t.AddSeconds(i)));
+        }
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Run().Alerts.ShouldHaveSingleItem().Kind.ShouldBe(AlertKind.Flapping);
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        _pending.Add(Events.Up("be", "srv1", _clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Run().Alerts.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromMinutes(9)); // 9 min after the last change: not yet stable
+        Run().Alerts.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Run().Alerts.ShouldHaveSingleItem().Kind.ShouldBe(AlertKind.StableAgain);
+    }
+
+    [Fact]
+    public void Evaluate_SilenceMatchesServerAndTime_EventRecordedButNotAlerted()
+    {
+        var t = _clock.GetUtcNow();
+        var policy = new AlertPolicy(new AlertPolicyOptions
+        {
+            Silences = [new SilenceRule { Proxy = "app*", Server = "srv?", Start = t.AddMinutes(-1), End = t.AddMinutes(30) }],
+        });
+        _pending.AddRange([Events.Down("app-eu", "srv1", t), Events.Down("web", "srv1", t), Events.Down("app-eu", "srv10", t)]);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var decision = Run(policy);
+        decision.Dispatched.Count.ShouldBe(3);
+        decision.Silenced.ShouldBe(1);
+        decision.Alerts.Select(a => (a.Proxy, a.Events.Count)).ShouldBe([("app-eu", 1), ("web", 1)]);
+        decision.Alerts[0].Events[0].Server.ShouldBe("srv10");
+    }
+
+    [Fact]
+    public void Evaluate_SilenceOver_AlertsAgain()
+    {
+        var t = _clock.GetUtcNow();
+        var policy = new AlertPolicy(new AlertPolicyOptions { Silences = [new SilenceRule { End = t }] });
+        _pending.Add(Events.Down("app", "srv1", t));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Run(policy).Alerts.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Evaluate_BackendSilenceWithServerPattern_DoesNotSilenceBackendDown()
+    {
+        var t = _clock.GetUtcNow();
+        var policy = new AlertPolicy(new AlertPolicyOptions { Silences = [new SilenceRule { Proxy = "app", Server = "srv1" }] });
+        _pending.AddRange([Events.Down("app", "srv1", t, activeLeft: 0), Events.NoServer("app", t)]);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var alert = Run(policy).Alerts.ShouldHaveSingleItem();
+        alert.Kind.ShouldBe(AlertKind.BackendDown);
+        alert.Events.ShouldHaveSingleItem().Server.ShouldBeNull();
+    }
+}
