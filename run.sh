@@ -77,8 +77,17 @@ fi
 echo "Starting the bundled HAProxy with demo backends and traffic..."
 PROXY_QUIET=1 proxy/start.sh
 
-# start_part NAME DLL [ARGS...]: runs a built part in its own process group, from its bin folder (where
-# its appsettings.json is), logging to run/NAME.log. A part that exits at once is reported, not fatal.
+# start_process NAME DIR CMD [ARGS...]: runs a command in its own process group from DIR, logging to
+# run/NAME.log, and records its PID so Ctrl-C stops exactly it. A process that exits at once is reported.
+start_process() {
+  local name="$1" dir="$2"
+  shift 2
+  ( cd "$dir" && exec setsid "$@" ) </dev/null >>"$RUN_DIR/$name.log" 2>&1 &
+  PIDS_DIR="$PARTS_PIDS" record_pid "$name" $!
+  PARTS+=("$name")
+}
+
+# start_part NAME DLL [ARGS...]: runs a built part from its bin folder (where its appsettings.json is).
 start_part() {
   local name="$1" dll="$ROOT/$2"
   shift 2
@@ -86,19 +95,26 @@ start_part() {
     echo "  $name: not built ($dll missing)"
     return 0
   fi
-  ( cd "$(dirname "$dll")" && exec setsid dotnet "$dll" "$@" ) </dev/null >>"$RUN_DIR/$name.log" 2>&1 &
-  PIDS_DIR="$PARTS_PIDS" record_pid "$name" $!
-  PARTS+=("$name")
+  start_process "$name" "$(dirname "$dll")" dotnet "$dll" "$@"
 }
 
 # Settings every part can read (on top of its appsettings.json and MONITORING__Section__Key variables).
 export HAPROXY_ADMIN_SOCKET="$ADMIN_SOCKET" HAPROXY_LOG_FILE="$LOG_FILE" MONITORING_RUN_DIR="$RUN_DIR"
 BIN=bin/Release/net10.0
+MAIL_PORT="${MONITORING_MAIL_PORT:-$((PROXY_PORT_BASE + 25))}"
+MAIL_DIR="$RUN_DIR/mail"
 if [ "$ONLY_PROXY" != 1 ]; then
   echo "Starting the suite's parts (logs in $RUN_DIR/<part>.log)..."
   # One line per part. When a part needs settings, append them as host arguments: --Section:Key=value.
   start_part collector "Collector/$BIN/collector.dll"
-  start_part alerter "Alerter/$BIN/alerter.dll"
+  # The demo's alerts go to a local mail catcher, so the newcomer reads the actual email (README: real SMTP).
+  start_process mailcatcher "$ROOT" /usr/bin/python3 scripts/mailcatcher.py --port "$MAIL_PORT" --dir "$MAIL_DIR"
+  start_part alerter "Alerter/$BIN/alerter.dll" run \
+    --Store:DataDirectory="$RUN_DIR/alerter" \
+    --Alerter:Logs:Sources:0:Path="$LOG_FILE" --Alerter:Logs:Sources:0:Host=demo \
+    --Alerter:Smtp:Host=127.0.0.1 --Alerter:Smtp:Port="$MAIL_PORT" --Alerter:Smtp:EnableSsl=false \
+    --Alerter:Smtp:From=alerter@localhost \
+    --Alerter:Policy:Routes:0:Email:0=noc@localhost --Alerter:Policy:Routes:0:SmsEmail:0=oncall-sms@localhost
   start_part dashboard-web "Dashboard/$BIN/dashboard.dll" web
 fi
 
@@ -134,7 +150,8 @@ Running: haproxy + demo backends + traffic + chaos${RUNNING[*]:+ + ${RUNNING[*]}
   Break a server:   proxy/demo/toggle.sh web1 down   (and up again; HAProxy notices within ~2 s)
   Terminal viewer:  dotnet Dashboard/$BIN/dashboard.dll top --socket $ADMIN_SOCKET   (once the Dashboard is built)
                     or hatop -s $ADMIN_SOCKET
-  Mail catcher:     not started yet (the Alerter's delivery will bring one)
+  Alerts (email):   ls $MAIL_DIR/   (one .eml per alert; tail -f $RUN_DIR/mailcatcher.log)
+                    dotnet Alerter/$BIN/alerter.dll status --Store:DataDirectory=$RUN_DIR/alerter
   Parts' logs:      $RUN_DIR/
 Press Ctrl-C to stop everything run.sh started.
 INFO
