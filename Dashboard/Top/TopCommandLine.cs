@@ -10,54 +10,46 @@ namespace Dashboard.Top;
 /// <summary>The <c>top</c> subcommand: options, their parsing and validation, and the action that runs the viewer.</summary>
 public static class TopCommandLine
 {
+    private static readonly Option<string[]> Sockets = new("--socket", "-s")
+    {
+        Description = $"Stats socket: a unix path or host:port (repeat for several nodes). Default {TopOptions.DefaultSocket}.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<TimeSpan> Interval = new("--interval", "-i")
+    {
+        Description = "Refresh interval: 2, 2s, 500ms, 1m. Default 2s.",
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(2),
+        CustomParser = ParseDuration,
+    };
+
+    private static readonly Option<TopMode> Mode = new("--mode", "-m")
+    {
+        Description = "Start mode: status, traffic, http, errors, cli (or 1-5). Default status.",
+        DefaultValueFactory = _ => TopMode.Status,
+        CustomParser = ParseMode,
+    };
+
+    private static readonly Option<bool> ReadOnly = new("--read-only", "-r")
+    {
+        Description = "Refuse admin actions and state-changing CLI commands.",
+    };
+
+    private static readonly Option<string?> Filter = new("--filter", "-f")
+    {
+        Description = "Show only proxies matching this pattern (* and ? wildcards).",
+    };
+
     public static Command Create()
     {
-        var sockets = new Option<string[]>("--socket", "-s")
-        {
-            Description = $"Stats socket: a unix path or host:port (repeat for several nodes). Default {TopOptions.DefaultSocket}.",
-            AllowMultipleArgumentsPerToken = false,
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var interval = new Option<TimeSpan>("--interval", "-i")
-        {
-            Description = "Refresh interval: 2, 2s, 500ms, 1m. Default 2s.",
-            DefaultValueFactory = _ => TimeSpan.FromSeconds(2),
-            CustomParser = result => ParseDuration(result),
-        };
-        var mode = new Option<TopMode>("--mode", "-m")
-        {
-            Description = "Start mode: status, traffic, http, errors, cli (or 1-5). Default status.",
-            DefaultValueFactory = _ => TopMode.Status,
-            CustomParser = result => ParseMode(result),
-        };
-        var readOnly = new Option<bool>("--read-only", "-r") { Description = "Refuse admin actions and state-changing CLI commands." };
-        var filter = new Option<string?>("--filter", "-f") { Description = "Show only proxies matching this pattern (* and ? wildcards)." };
-
         var command = new Command("top", "HATop-style live view of frontends, backends and servers, with admin actions.")
         {
-            sockets, interval, mode, readOnly, filter,
+            Sockets, Interval, Mode, ReadOnly, Filter,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var endpoints = new List<StatsEndpoint>();
-            foreach (var text in parse.GetValue(sockets) is { Length: > 0 } given ? given : [TopOptions.DefaultSocket])
-            {
-                if (!StatsEndpoint.TryParse(text, out var endpoint, out var error))
-                {
-                    await Console.Error.WriteLineAsync(error);
-                    return 2;
-                }
-                endpoints.Add(endpoint);
-            }
-            var options = new TopOptions
-            {
-                Endpoints = endpoints,
-                Interval = parse.GetValue(interval),
-                Mode = parse.GetValue(mode),
-                ReadOnly = parse.GetValue(readOnly),
-                ProxyFilter = parse.GetValue(filter),
-            };
-            if (options.Validate() is { Count: > 0 } problems)
+            var options = Bind(parse, out var problems);
+            if (options is null)
             {
                 foreach (var problem in problems)
                 {
@@ -68,6 +60,35 @@ public static class TopCommandLine
             return await new TopApp(options).RunAsync(cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The options of a parsed <c>top</c> command line, or null with the problems to show.</summary>
+    internal static TopOptions? Bind(ParseResult parse, out IReadOnlyList<string> problems)
+    {
+        var endpoints = new List<StatsEndpoint>();
+        var errors = new List<string>();
+        foreach (var text in parse.GetValue(Sockets) is { Length: > 0 } given ? given : [TopOptions.DefaultSocket])
+        {
+            if (StatsEndpoint.TryParse(text, out var endpoint, out var error))
+            {
+                endpoints.Add(endpoint);
+            }
+            else
+            {
+                errors.Add(error);
+            }
+        }
+        var options = new TopOptions
+        {
+            Endpoints = endpoints,
+            Interval = parse.GetValue(Interval),
+            Mode = parse.GetValue(Mode),
+            ReadOnly = parse.GetValue(ReadOnly),
+            ProxyFilter = parse.GetValue(Filter),
+        };
+        errors.AddRange(options.Validate());
+        problems = errors;
+        return errors.Count == 0 ? options : null;
     }
 
     /// <summary>Seconds as a number, or a number with ms, s, m or h; also hh:mm:ss.</summary>
