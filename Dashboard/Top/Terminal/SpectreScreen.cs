@@ -10,21 +10,37 @@ public static class SpectreScreen
     private static readonly Style[] Styles = BuildStyles(reverse: false);
     private static readonly Style[] ReversedStyles = BuildStyles(reverse: true);
 
-    public static IRenderable ToRenderable(Screen screen)
+    /// <summary>
+    /// The screen as Spectre segments, line by line. The lines already fit the width, so Spectre's word
+    /// wrapping (a Paragraph) is skipped: it cost more than everything else in a refresh.
+    /// </summary>
+    public static IRenderable ToRenderable(Screen screen) => new ScreenRenderable(screen);
+
+    private sealed class ScreenRenderable(Screen screen) : Renderable
     {
-        var paragraph = new Paragraph();
-        for (var i = 0; i < screen.Lines.Count; i++)
+        protected override Measurement Measure(RenderOptions options, int maxWidth) => new(Math.Min(screen.Width, maxWidth), Math.Min(screen.Width, maxWidth));
+
+        protected override IEnumerable<Spectre.Console.Rendering.Segment> Render(RenderOptions options, int maxWidth)
         {
-            foreach (var segment in screen.Lines[i].Segments)
+            for (var i = 0; i < screen.Lines.Count; i++)
             {
-                paragraph.Append(segment.Text, (segment.Reverse ? ReversedStyles : Styles)[(int)segment.Tone]);
-            }
-            if (i < screen.Lines.Count - 1)
-            {
-                paragraph.Append("\n");
+                var used = 0;
+                foreach (var segment in screen.Lines[i].Segments)
+                {
+                    if (used >= maxWidth)
+                    {
+                        break;
+                    }
+                    var text = segment.Text.Length > maxWidth - used ? segment.Text[..(maxWidth - used)] : segment.Text;
+                    used += text.Length;
+                    yield return new Spectre.Console.Rendering.Segment(text, (segment.Reverse ? ReversedStyles : Styles)[(int)segment.Tone]);
+                }
+                if (i < screen.Lines.Count - 1)
+                {
+                    yield return Spectre.Console.Rendering.Segment.LineBreak;
+                }
             }
         }
-        return paragraph.Overflow(Overflow.Crop);
     }
 
     private static Style[] BuildStyles(bool reverse)

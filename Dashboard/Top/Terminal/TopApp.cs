@@ -60,20 +60,32 @@ public sealed class TopApp
             : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => inbox.Writer.TryWrite(new Resized(0, 0)));
         KeyReader.Start(inbox.Writer, stop.Token);
 
+        // One buffered writer, flushed once per frame: Spectre writes many small pieces, each a syscall otherwise.
+        await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+        });
         var model = TopModel.Create(nodes.Keys, _options.Mode, _options.ReadOnly, _options.ProxyFilter);
         try
         {
             while (!model.QuitRequested && !stop.IsCancellationRequested)
             {
                 model = TopUpdate.Apply(model, new Resized(Console.WindowWidth, ScreenHeight())).Model;
-                AnsiConsole.Clear();
+                console.Profile.Width = Console.WindowWidth;
+                console.Profile.Height = Console.WindowHeight;
+                console.Clear();
                 var current = model;
-                await AnsiConsole.Live(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)))
+                await console.Live(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)))
                     .AutoClear(true)
                     .Overflow(VerticalOverflow.Crop)
                     .Cropping(VerticalOverflowCropping.Bottom)
                     .StartAsync(async context =>
                     {
+                        await output.FlushAsync(stop.Token);
                         while (await inbox.Reader.WaitToReadAsync(stop.Token))
                         {
                             var restart = false;
@@ -97,9 +109,11 @@ public sealed class TopApp
                                 return;
                             }
                             context.UpdateTarget(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)));
+                            await output.FlushAsync(stop.Token);
                         }
                     });
                 model = current;
+                await output.FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
