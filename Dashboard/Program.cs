@@ -1,3 +1,4 @@
-// Composition root; the Dashboard issue fills this in.
-Console.Error.WriteLine("Dashboard: not built yet.");
-return 2;
+using Dashboard.Cli;
+
+// Composition only: each subcommand registers itself (top now; web later).
+return await DashboardCommandLine.Build().Parse(args).InvokeAsync();
