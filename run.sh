@@ -115,7 +115,7 @@ if [ "$ONLY_PROXY" != 1 ]; then
     --Alerter:Smtp:Host=127.0.0.1 --Alerter:Smtp:Port="$MAIL_PORT" --Alerter:Smtp:EnableSsl=false \
     --Alerter:Smtp:From=alerter@localhost \
     --Alerter:Policy:Routes:0:Email:0=noc@localhost --Alerter:Policy:Routes:0:SmsEmail:0=oncall-sms@localhost
-  start_part dashboard-web "Dashboard/$BIN/dashboard.dll" web
+  # dashboard top is interactive: the banner below says how to open it in your terminal.
 fi
 
 # Give the parts a moment, then say which ones run. A part that exits at once is reported, not fatal.
@@ -148,7 +148,7 @@ Running: haproxy + demo backends + traffic + chaos${RUNNING[*]:+ + ${RUNNING[*]}
                     echo 'show stat' | socat - UNIX-CONNECT:$ADMIN_SOCKET
   Live events:      (echo 'show events events -w'; cat) | socat - UNIX-CONNECT:$ADMIN_SOCKET
   Break a server:   proxy/demo/toggle.sh web1 down   (and up again; HAProxy notices within ~2 s)
-  Terminal viewer:  dotnet Dashboard/$BIN/dashboard.dll top --socket $ADMIN_SOCKET   (once the Dashboard is built)
+  Terminal viewer:  dotnet Dashboard/$BIN/dashboard.dll top --socket $ADMIN_SOCKET
                     or hatop -s $ADMIN_SOCKET
   Alerts (email):   ls $MAIL_DIR/   (one .eml per alert; tail -f $RUN_DIR/mailcatcher.log)
                     dotnet Alerter/$BIN/alerter.dll status --Store:DataDirectory=$RUN_DIR/alerter
