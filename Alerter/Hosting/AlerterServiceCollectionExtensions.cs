@@ -1,6 +1,7 @@
 using Alerter.Commands;
 using Alerter.Delivery;
 using Alerter.Logs;
+using Alerter.Ring;
 using Alerter.Scheduling;
 using Alerter.Store;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,7 @@ public static class AlerterServiceCollectionExtensions
     }
 
     /// <summary>The worker: core, Quartz (job store from <see cref="QuartzStoreOptions"/>), discovery and scan
-    /// jobs, delivery jobs, schema creation at start and the per-minute health line.</summary>
+    /// jobs, delivery jobs, the optional live ring source, schema creation at start and the per-minute health line.</summary>
     public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlerterCore(configuration, requireSources: true);
@@ -41,6 +42,7 @@ public static class AlerterServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuartzStoreOptions>, QuartzStoreOptionsValidator>();
         services.AddHostedService<SchemaStartup>();
         services.AddAlerterQuartz(configuration);
+        services.AddAlerterRing(configuration);
         services.AddHostedService<HealthSummaryService>();
         return services;
     }

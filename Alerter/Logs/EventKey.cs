@@ -6,9 +6,11 @@ using HAProxy.Logs;
 namespace Alerter.Logs;
 
 /// <summary>
-/// The idempotency key of an event: <c>host|proxy/server|kind|timestamp</c>, the timestamp in UTC at the full
-/// precision of the line (seconds for RFC 3164, microseconds for RFC 5424). It is the same whichever source
-/// (file, rotated copy, ring) the line came from, so an event read twice is stored once.
+/// The idempotency key of an event: <c>host|proxy/server|kind|timestamp</c>, the timestamp in UTC truncated to
+/// whole seconds: RFC 3164 (the file log's default) has seconds only while an RFC 5424 ring has microseconds, and
+/// HAProxy stamps both copies of one message from the same clock reading, so whole seconds agree across sources.
+/// It is the same whichever source (file, rotated copy, ring) the line came from, so an event read twice is
+/// stored once. (Always written with six zero fraction digits, the format keys had before.)
 /// A line without timestamp uses a hash of its message instead (stable across re-reads, not across sources).
 /// Identical keys within one second get an occurrence ordinal from <see cref="OrdinalTracker"/>.
 /// </summary>
@@ -26,7 +28,8 @@ public static class EventKey
         builder.Append('|').Append(logEvent.Kind).Append('|');
         if (logEvent.Timestamp is { } timestamp)
         {
-            builder.Append(timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+            var utc = timestamp.UtcDateTime;
+            builder.Append(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alerter.Logs;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -23,6 +24,7 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
         {
             var result = await scanner.ScanAsync(target, cancellationToken).ConfigureAwait(false);
             activity.Record(result);
+            LogFiringDone(context.JobDetail.Key.Name, ScheduledFireTime(context), context.Scheduler.SchedulerInstanceId, context.Recovering, target.Path);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -35,6 +37,32 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
             LogFailed(ex, target.Path);
         }
     }
+
+    /// <summary>
+    /// The firing this run stands for: its own scheduled time, or for a recovery run (the node that ran it died)
+    /// the scheduled time of the firing it replays. One line per firing in the Debug log lets an operator (and
+    /// the cluster test) check that every firing ran once, and on which node.
+    /// </summary>
+    internal static DateTimeOffset ScheduledFireTime(IJobExecutionContext context)
+    {
+        if (context.Recovering
+            && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original))
+        {
+            var text = original?.ToString();
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
+            {
+                return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            }
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return at;
+            }
+        }
+        return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Firing done: job {Job} scheduled {ScheduledUtc:O} node {Node} recovering {Recovering} ({Path})")]
+    private partial void LogFiringDone(string job, DateTimeOffset scheduledUtc, string node, bool recovering, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scan of {Path} failed; the next run retries from the last checkpoint")]
     private partial void LogFailed(Exception exception, string path);

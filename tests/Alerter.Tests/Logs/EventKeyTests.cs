@@ -23,11 +23,29 @@ public class EventKeyTests
     }
 
     [Fact]
-    public void Base_Rfc5424Line_KeepsMicroseconds()
+    public void Base_Rfc5424Line_TruncatedToWholeSeconds()
     {
         var e = Parse("<129>1 2026-11-21T21:41:06.692705+00:00 - haproxy 15615 - - Server be/srv1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.");
 
-        EventKey.Base("lb1", e).ShouldBe("lb1|be/srv1|ServerDown|2026-11-21T21:41:06.692705Z");
+        EventKey.Base("lb1", e).ShouldBe("lb1|be/srv1|ServerDown|2026-11-21T21:41:06.000000Z");
+    }
+
+    [Fact]
+    public void Base_Rfc5424RingLineAndRfc3164FileLineOfOneEvent_SameKey()
+    {
+        // One message as HAProxy 2.6 wrote it to a `format rfc5424` ring and to the default (RFC 3164) log socket.
+        var fromRing = Parse("<129>1 2026-11-21T23:29:55.402793+00:00 - haproxy 467 - - Server app/web1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.");
+        var fromFile = Parse("<129>Nov 21 23:29:55 haproxy[467]: Server app/web1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.");
+
+        EventKey.Base("lb1", fromRing).ShouldBe(EventKey.Base("lb1", fromFile));
+    }
+
+    [Fact]
+    public void Base_Rfc5424WithOffset_KeyedInUtc()
+    {
+        var e = Parse("<129>1 2026-11-22T00:41:06.9+01:00 - haproxy 15615 - - Server be/srv1 is DOWN, changed from CLI. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.");
+
+        EventKey.Base("lb1", e).ShouldBe("lb1|be/srv1|ServerDown|2026-11-21T23:41:06.000000Z");
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class HAProxyLogLab : IAsyncDisposable
 
     public int FrontendPort { get; } = FreePort.Next();
 
+    /// <summary>The admin stats socket.</summary>
+    public string AdminSocket => Directory.Combine("admin.sock");
+
     public HAProxyProcess HAProxy { get; private set; } = null!;
 
     /// <summary>Set when started with the reopening (rename-rotation) sink.</summary>
@@ -38,7 +41,8 @@ public sealed class HAProxyLogLab : IAsyncDisposable
     /// <summary>Set when started with the O_APPEND-like (copytruncate) sink.</summary>
     public AppendingSyslogSink? AppendSink { get; private set; }
 
-    public static async Task<HAProxyLogLab> StartAsync(bool appendingSink = false)
+    /// <param name="ring">Also log notice and worse to a ring <c>events</c> (RFC 5424), as the bundled proxy does.</param>
+    public static async Task<HAProxyLogLab> StartAsync(bool appendingSink = false, bool ring = false)
     {
         var lab = new HAProxyLogLab(new TempDirectory("alab"));
         var socket = lab.Directory.Combine("log.sock");
@@ -53,10 +57,14 @@ public sealed class HAProxyLogLab : IAsyncDisposable
             lab._sink = lab.RenameSink;
         }
         var admin = lab.Directory.Combine("admin.sock");
+        var ringLogger = ring ? "log ring@events local0 notice" : "";
+        var ringSection = ring ? "ring events\n    format rfc5424\n    maxlen 1200\n    size 65536\n" : "";
         var config = $"""
             global
                 log {socket} local0
+                {ringLogger}
                 stats socket {admin} mode 600 level admin
+            {ringSection}
             defaults
                 mode http
                 log global

@@ -1,0 +1,151 @@
+using Alerter.Logs;
+using Alerter.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerter.Ring;
+
+/// <summary>
+/// Follows HAProxy's ring live and stores each state change in <c>haproxy_event</c> as it is logged, by the same
+/// idempotency keys as the file scan (INSERT OR IGNORE), so an event seen in both is stored and alerted once. On
+/// connect the ring's backlog is read too (events younger than <see cref="RingOptions.BacklogMaxAge"/> are stored:
+/// they may have happened while this process was away). Reconnects with backoff when the connection fails or
+/// closes, and at once when the socket file is replaced (a reload: the open connection would stay on the old process).
+/// </summary>
+public sealed partial class RingEventSource(
+    AlerterDatabase database,
+    IOptions<RingOptions> options,
+    IOptions<LogScanOptions> logOptions,
+    TimeProvider time,
+    ILogger<RingEventSource> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+        var host = settings.ResolveHost(logOptions.Value);
+        var source = $"ring@{settings.RingName}:{settings.SocketPath}";
+        var attempt = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var replaced = false;
+            try
+            {
+                await using var connection = await RingConnection.ConnectAsync(settings.SocketPath!, settings.RingName, settings.MaxLineBytes, stoppingToken).ConfigureAwait(false);
+                LogConnected(settings.SocketPath!, settings.RingName);
+                attempt = 0;
+                using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var watcher = WatchSocketFileAsync(settings, connection.SocketFile, session);
+                var counts = await ReadAsync(connection, new RingLineProcessor(host, source, logOptions.Value.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(time.GetUtcNow()), settings.BacklogMaxAge), session.Token).ConfigureAwait(false);
+                replaced = session.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
+                await session.CancelAsync().ConfigureAwait(false);
+                await watcher.ConfigureAwait(false);
+                LogClosed(settings.SocketPath!, replaced ? "the socket file was replaced (reload)" : "HAProxy closed the connection", counts.Lines, counts.Events, counts.Inserted, counts.Skipped + connection.Overlong);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogFailed(ex, settings.SocketPath!);
+            }
+            if (!replaced)
+            {
+                var delay = RingBackoff.Delay(attempt++, settings.ReconnectDelay, settings.ReconnectMaxDelay);
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<(long Lines, long Events, long Inserted, long Skipped)> ReadAsync(RingConnection connection, RingLineProcessor processor, CancellationToken cancellationToken)
+    {
+        long lines = 0, events = 0, inserted = 0, skipped = 0;
+        var warned = false;
+        try
+        {
+            while (await connection.ReadLinesAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+            {
+                var rows = new List<EventRow>();
+                var now = time.GetUtcNow();
+                foreach (var line in batch)
+                {
+                    lines++;
+                    switch (processor.Process(line, now, out var row))
+                    {
+                        case RingLineOutcome.Event:
+                            rows.Add(row!);
+                            events++;
+                            break;
+                        case RingLineOutcome.Malformed:
+                            skipped++;
+                            break;
+                        case RingLineOutcome.CliText when !warned:
+                            // e.g. an unknown ring name: HAProxy answers in plain text.
+                            LogCliText(line);
+                            warned = true;
+                            break;
+                    }
+                }
+                if (rows.Count > 0)
+                {
+                    using var sqlite = database.OpenEnsured();
+                    using var transaction = sqlite.BeginTransaction();
+                    var added = EventWriter.Insert(sqlite, transaction, rows);
+                    transaction.Commit();
+                    inserted += added;
+                    LogStored(rows.Count, added);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        return (lines, events, inserted, skipped);
+    }
+
+    private async Task WatchSocketFileAsync(RingOptions settings, FileIdentity? connected, CancellationTokenSource session)
+    {
+        try
+        {
+            while (!session.IsCancellationRequested)
+            {
+                await Task.Delay(settings.SocketCheckInterval, time, session.Token).ConfigureAwait(false);
+                if (UnixFileStat.Stat(settings.SocketPath!)?.Identity != connected)
+                {
+                    await session.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ring {Ring}: following on {Socket}")]
+    private partial void LogConnected(string socket, string ring);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ring on {Socket}: {Why}; read {Lines} lines, {Events} events ({Inserted} new), skipped {Skipped}; reconnecting")]
+    private partial void LogClosed(string socket, string why, long lines, long events, long inserted, long skipped);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ring: stored {Events} events ({Inserted} new)")]
+    private partial void LogStored(int events, int inserted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ring: HAProxy answered {Text} (is the ring name right, and is there a `log ring@<name>` line?)")]
+    private partial void LogCliText(string text);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ring on {Socket} failed; retrying with backoff")]
+    private partial void LogFailed(Exception exception, string socket);
+}
