@@ -1,0 +1,120 @@
+using Collector.Samples;
+
+namespace Collector.Storage.Sqlite;
+
+/// <summary>
+/// Pure: folds samples into 1-minute buckets per series (sum, count and max per numeric field) and hands out
+/// a bucket when its minute is over. Field names are interned into one table so a bucket is three arrays.
+/// </summary>
+public sealed class RollupAccumulator
+{
+    public const long MinuteMs = 60_000;
+
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly Dictionary<long, Bucket> _buckets = [];
+
+    public int OpenBuckets => _buckets.Count;
+
+    /// <summary>Adds one sample; when it starts a new minute for its series, the finished minute goes to <paramref name="completed"/>.</summary>
+    public void Add(long seriesId, long timestampUnixMs, IReadOnlyList<KeyValuePair<string, FieldValue>> fields, List<RollupRow> completed)
+    {
+        var minute = timestampUnixMs - (timestampUnixMs % MinuteMs + MinuteMs) % MinuteMs;
+        if (!_buckets.TryGetValue(seriesId, out var bucket))
+        {
+            bucket = new Bucket(minute, _names.Count + 8);
+            _buckets[seriesId] = bucket;
+        }
+        else if (bucket.Minute != minute)
+        {
+            if (minute < bucket.Minute)
+            {
+                return; // a late sample for a minute already handed out: ignored rather than overwriting it
+            }
+            completed.Add(Complete(seriesId, bucket));
+            bucket.Reset(minute);
+        }
+        bucket.Samples++;
+        foreach (var (name, value) in fields)
+        {
+            if (value.AsDouble() is not { } number || !double.IsFinite(number))
+            {
+                continue;
+            }
+            var slot = Slot(name);
+            bucket.Ensure(_names.Count);
+            bucket.Sum[slot] += number;
+            bucket.Max[slot] = bucket.Count[slot] == 0 ? number : Math.Max(bucket.Max[slot], number);
+            bucket.Count[slot]++;
+        }
+    }
+
+    /// <summary>Hands out every bucket of a minute before <paramref name="minuteUnixMs"/> (series that stopped reporting).</summary>
+    public void CompleteBefore(long minuteUnixMs, List<RollupRow> completed)
+    {
+        foreach (var (seriesId, bucket) in _buckets)
+        {
+            if (bucket.Minute < minuteUnixMs)
+            {
+                completed.Add(Complete(seriesId, bucket));
+                _buckets.Remove(seriesId);
+            }
+        }
+    }
+
+    /// <summary>Hands out every open bucket, complete or not (at shutdown).</summary>
+    public void CompleteAll(List<RollupRow> completed) => CompleteBefore(long.MaxValue, completed);
+
+    private int Slot(string name)
+    {
+        if (!_index.TryGetValue(name, out var slot))
+        {
+            slot = _names.Count;
+            _names.Add(name);
+            _index[name] = slot;
+        }
+        return slot;
+    }
+
+    private RollupRow Complete(long seriesId, Bucket bucket)
+    {
+        var fields = new List<RollupField>();
+        for (var i = 0; i < Math.Min(bucket.Count.Length, _names.Count); i++)
+        {
+            if (bucket.Count[i] > 0)
+            {
+                fields.Add(new RollupField(_names[i], bucket.Sum[i] / bucket.Count[i], bucket.Max[i]));
+            }
+        }
+        return new RollupRow(seriesId, bucket.Minute, bucket.Samples, fields);
+    }
+
+    private sealed class Bucket(long minute, int capacity)
+    {
+        public long Minute = minute;
+        public int Samples;
+        public double[] Sum = new double[capacity];
+        public double[] Max = new double[capacity];
+        public int[] Count = new int[capacity];
+
+        public void Ensure(int size)
+        {
+            if (Sum.Length < size)
+            {
+                var grown = Math.Max(size, Sum.Length * 2);
+                Array.Resize(ref Sum, grown);
+                Array.Resize(ref Max, grown);
+                Array.Resize(ref Count, grown);
+            }
+        }
+
+        public void Reset(long minute)
+        {
+            Minute = minute;
+            Samples = 0;
+            Array.Clear(Sum);
+            Array.Clear(Max);
+            Array.Clear(Count);
+        }
+    }
+}
