@@ -37,7 +37,8 @@ public sealed partial class PollCycle(
         await SyncPollersAsync(endpoints);
 
         var deadline = settings.EffectivePollTimeout;
-        var results = await Task.WhenAll(_pollers.Values.Select(p => PollSafelyAsync(p, deadline, cancellationToken)));
+        // Task.Run: a connection that blocks synchronously before its first await must not hold up the others.
+        var results = await Task.WhenAll(_pollers.Values.Select(p => Task.Run(() => PollSafelyAsync(p, deadline, cancellationToken), CancellationToken.None)));
 
         var samples = new List<Sample>();
         foreach (var result in results)
