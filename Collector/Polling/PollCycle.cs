@@ -55,10 +55,11 @@ public sealed partial class PollCycle(
             }
         }
         samples.Add(node.Sample(settings.EffectiveNodeName, started));
-        status.RecordCycle(started, time.GetElapsedTime(startTimestamp));
+        // the self-monitoring points carry the previous cycle's full duration (polls and sink writes)
         samples.AddRange(MonitoringSampler.Build(status.Report(settings.EffectiveNodeName, settings.Interval, _sinks), started));
 
         await Task.WhenAll(_sinks.Select(sink => WriteSafelyAsync(sink, samples, cancellationToken)));
+        status.RecordCycle(started, time.GetElapsedTime(startTimestamp));
         return samples;
     }
 
