@@ -25,9 +25,9 @@ public static class SqliteSchema
         CREATE TABLE IF NOT EXISTS sample (
             series_id INTEGER NOT NULL,
             ts        INTEGER NOT NULL,
-            fields    TEXT NOT NULL,
-            PRIMARY KEY (series_id, ts)
-        ) WITHOUT ROWID;
+            fields    TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS sample_by_series ON sample (series_id, ts);
         CREATE TABLE IF NOT EXISTS rollup_1m (
             series_id INTEGER NOT NULL,
             ts        INTEGER NOT NULL,
