@@ -19,6 +19,35 @@ public sealed class RollupAccumulator
     /// <summary>Adds one sample; when it starts a new minute for its series, the finished minute goes to <paramref name="completed"/>.</summary>
     public void Add(long seriesId, long timestampUnixMs, IReadOnlyList<KeyValuePair<string, FieldValue>> fields, List<RollupRow> completed)
     {
+        var slots = new int[fields.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = Slot(fields[i].Key);
+        }
+        Add(seriesId, timestampUnixMs, slots, fields, stored: false, completed);
+    }
+
+    /// <summary>
+    /// Adds one sample whose field names were resolved once with <see cref="SlotsFor"/> for its field set:
+    /// <paramref name="slots"/> holds a slot per stored field (<see cref="FieldSetRegistry.IsStored"/>), so no
+    /// name is looked up per sample.
+    /// </summary>
+    public void Add(long seriesId, long timestampUnixMs, int[] slots, IReadOnlyList<KeyValuePair<string, FieldValue>> fields, List<RollupRow> completed) =>
+        Add(seriesId, timestampUnixMs, slots, fields, stored: true, completed);
+
+    /// <summary>The accumulator slot of each name (for <see cref="Add(long, long, int[], IReadOnlyList{KeyValuePair{string, FieldValue}}, List{RollupRow})"/>).</summary>
+    public int[] SlotsFor(IReadOnlyList<string> names)
+    {
+        var slots = new int[names.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = Slot(names[i]);
+        }
+        return slots;
+    }
+
+    private void Add(long seriesId, long timestampUnixMs, int[] slots, IReadOnlyList<KeyValuePair<string, FieldValue>> fields, bool stored, List<RollupRow> completed)
+    {
         var minute = timestampUnixMs - (timestampUnixMs % MinuteMs + MinuteMs) % MinuteMs;
         if (!_buckets.TryGetValue(seriesId, out var bucket))
         {
@@ -35,14 +64,20 @@ public sealed class RollupAccumulator
             bucket.Reset(minute);
         }
         bucket.Samples++;
-        foreach (var (name, value) in fields)
+        bucket.Ensure(_names.Count);
+        var position = 0;
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (value.AsDouble() is not { } number || !double.IsFinite(number))
+            var value = fields[i].Value;
+            if (stored && !FieldSetRegistry.IsStored(value))
+            {
+                continue; // not in the field set: no slot of its own
+            }
+            var slot = slots[position++];
+            if (value.Type == FieldValueType.String || value.AsDouble() is not { } number || !double.IsFinite(number))
             {
                 continue;
             }
-            var slot = Slot(name);
-            bucket.Ensure(_names.Count);
             bucket.Sum[slot] += number;
             bucket.Max[slot] = bucket.Count[slot] == 0 ? number : Math.Max(bucket.Max[slot], number);
             bucket.Count[slot]++;

@@ -16,6 +16,33 @@ public static class SeriesKey
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The series as a tuple when its only tags are host, proxy and server, each at most once; else null. Equal
+    /// tuples mean equal <see cref="Of"/> keys, so it can stand in for the key text in a lookup.
+    /// </summary>
+    public static StandardSeries? Standard(Sample sample)
+    {
+        string? host = null, proxy = null, server = null;
+        foreach (var (key, value) in sample.Tags)
+        {
+            switch (key)
+            {
+                case "host" when host is null:
+                    host = value;
+                    break;
+                case "proxy" when proxy is null:
+                    proxy = value;
+                    break;
+                case "server" when server is null:
+                    server = value;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return new StandardSeries(sample.Measurement, host, proxy, server);
+    }
+
     /// <summary>Tags other than host, proxy and server, as a JSON object (<c>{"sink":"sqlite"}</c>).</summary>
     public static string ExtraTagsJson(Sample sample)
     {

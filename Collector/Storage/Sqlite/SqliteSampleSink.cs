@@ -52,8 +52,8 @@ public sealed partial class SqliteSampleSink(
                 var store = OpenLocked() ?? throw new InvalidOperationException(_lastError);
                 var completed = new List<RollupRow>();
                 var rollupsNow = _pendingRollups;
-                store.Write(samples, rollupsNow, (i, id) =>
-                    _rollups.Add(id, samples[i].Timestamp.ToUnixTimeMilliseconds(), samples[i].Fields, completed));
+                store.Write(samples, rollupsNow, _rollups, (i, id, slots) =>
+                    _rollups.Add(id, samples[i].Timestamp.ToUnixTimeMilliseconds(), slots, samples[i].Fields, completed));
                 if (samples.Count > 0)
                 {
                     var earliest = samples.Min(s => s.Timestamp.ToUnixTimeMilliseconds());

@@ -12,9 +12,13 @@ public sealed class SqliteStore : IDisposable
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, long> _seriesIds = new(StringComparer.Ordinal);
-    private readonly FieldJson _json = new();
-    private readonly SqliteCommand _insertSample;
-    private readonly SqliteCommand _insertRollup;
+    private readonly Dictionary<StandardSeries, SeriesState> _standardSeries = [];
+    private readonly Dictionary<long, SeriesState> _seriesStates = [];
+    private readonly FieldSetRegistry _fieldSets = new();
+    private readonly ValueArrayWriter _values = new();
+    private readonly RawStatement _insertSample;
+    private readonly RawStatement _insertRollup;
+    private readonly RawStatement _upsertFieldSet;
     private readonly SqliteCommand _upsertSeries;
 
     public SqliteStore(string databasePath)
@@ -23,10 +27,17 @@ public sealed class SqliteStore : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         _connection = new SqliteConnection(ConnectionString(databasePath, readOnly: false));
         _connection.Open();
+        if (Scalar(SqliteSchema.IsVersion1) > 0)
+        {
+            _connection.Dispose();
+            throw new InvalidOperationException(
+                $"{databasePath} holds the embedded store's first layout (a JSON object per sample row), which this version does not write. Move or delete the file (and its -wal and -shm files) and start again.");
+        }
         Execute(SqliteSchema.Create);
         Execute(SqliteSchema.WriterPragmas);
-        _insertSample = Prepare("INSERT OR REPLACE INTO sample (series_id, ts, fields) VALUES ($s, $t, $f)", "$s", "$t", "$f");
-        _insertRollup = Prepare("INSERT OR REPLACE INTO rollup_1m (series_id, ts, samples, avg, max) VALUES ($s, $t, $n, $a, $m)", "$s", "$t", "$n", "$a", "$m");
+        _insertSample = new RawStatement(_connection, "INSERT OR REPLACE INTO sample (series_id, ts, field_set, vals) VALUES (?1, ?2, ?3, ?4)");
+        _insertRollup = new RawStatement(_connection, "INSERT OR REPLACE INTO rollup_1m (series_id, ts, samples, field_set, avg, max) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        _upsertFieldSet = new RawStatement(_connection, "INSERT INTO field_set (names) VALUES (?1) ON CONFLICT (names) DO UPDATE SET names = excluded.names RETURNING id");
         _upsertSeries = Prepare("""
             INSERT INTO series (key, measurement, host, proxy, server, tags) VALUES ($k, $me, $h, $p, $sv, $tg)
             ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id
@@ -44,28 +55,32 @@ public sealed class SqliteStore : IDisposable
     }.ToString();
 
     /// <summary>Writes samples (and any completed roll-ups) in one transaction.</summary>
-    /// <returns>The series ids of the samples, in order.</returns>
-    public long[] Write(IReadOnlyList<Sample> samples, IReadOnlyList<RollupRow> rollups, Action<int, long>? onSeries = null)
+    /// <param name="onSample">Called per sample with its series id and the roll-up slots of its field set.</param>
+    public void Write(IReadOnlyList<Sample> samples, IReadOnlyList<RollupRow> rollups, RollupAccumulator? accumulator = null, Action<int, long, int[]>? onSample = null)
     {
         lock (_gate)
         {
-            var ids = new long[samples.Count];
             using var transaction = _connection.BeginTransaction();
-            _insertSample.Transaction = _insertRollup.Transaction = _upsertSeries.Transaction = transaction;
+            _upsertSeries.Transaction = transaction;
             for (var i = 0; i < samples.Count; i++)
             {
                 var sample = samples[i];
-                var id = SeriesId(sample);
-                ids[i] = id;
-                _insertSample.Parameters[0].Value = id;
-                _insertSample.Parameters[1].Value = sample.Timestamp.ToUnixTimeMilliseconds();
-                _insertSample.Parameters[2].Value = _json.Write(sample.Fields);
-                _insertSample.ExecuteNonQuery();
-                onSeries?.Invoke(i, id);
+                var series = Series(sample);
+                var set = _fieldSets.Find(sample.Fields, series.LastFieldSet) ?? NewFieldSet(FieldSetRegistry.StoredNames(sample.Fields));
+                series.LastFieldSet = set;
+                _insertSample.Bind(1, series.Id);
+                _insertSample.Bind(2, sample.Timestamp.ToUnixTimeMilliseconds());
+                _insertSample.Bind(3, set.Id);
+                _insertSample.BindText(4, _values.Write(sample.Fields));
+                _insertSample.Execute();
+                if (accumulator is not null)
+                {
+                    set.RollupSlots ??= accumulator.SlotsFor(set.Names);
+                    onSample?.Invoke(i, series.Id, set.RollupSlots);
+                }
             }
             WriteRollupsLocked(rollups);
             transaction.Commit();
-            return ids;
         }
     }
 
@@ -74,7 +89,6 @@ public sealed class SqliteStore : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            _insertRollup.Transaction = transaction;
             WriteRollupsLocked(rollups);
             transaction.Commit();
         }
@@ -137,47 +151,68 @@ public sealed class SqliteStore : IDisposable
         return pages * pageSize + (wal.Exists ? wal.Length : 0);
     }
 
-    private long SeriesId(Sample sample)
+    private SeriesState Series(Sample sample)
     {
-        var key = SeriesKey.Of(sample);
-        if (_seriesIds.TryGetValue(key, out var id))
+        // Samples tagged only with host/proxy/server (all proxy rows) are found without building the key text.
+        var standard = SeriesKey.Standard(sample);
+        if (standard is { } tuple && _standardSeries.TryGetValue(tuple, out var known))
         {
-            return id;
+            return known;
         }
-        var p = _upsertSeries.Parameters;
-        p[0].Value = key;
-        p[1].Value = sample.Measurement;
-        p[2].Value = sample.GetTag("host") ?? "";
-        p[3].Value = sample.GetTag("proxy") ?? "";
-        p[4].Value = sample.GetTag("server") ?? "";
-        p[5].Value = SeriesKey.ExtraTagsJson(sample);
-        id = (long)_upsertSeries.ExecuteScalar()!;
-        _seriesIds[key] = id;
-        return id;
+        var key = SeriesKey.Of(sample);
+        if (!_seriesIds.TryGetValue(key, out var id))
+        {
+            var p = _upsertSeries.Parameters;
+            p[0].Value = key;
+            p[1].Value = sample.Measurement;
+            p[2].Value = sample.GetTag("host") ?? "";
+            p[3].Value = sample.GetTag("proxy") ?? "";
+            p[4].Value = sample.GetTag("server") ?? "";
+            p[5].Value = SeriesKey.ExtraTagsJson(sample);
+            id = (long)_upsertSeries.ExecuteScalar()!;
+            _seriesIds[key] = id;
+        }
+        if (!_seriesStates.TryGetValue(id, out var state))
+        {
+            _seriesStates[id] = state = new SeriesState(id);
+        }
+        if (standard is { } newTuple)
+        {
+            _standardSeries[newTuple] = state;
+        }
+        return state;
+    }
+
+    private FieldSet NewFieldSet(string[] names)
+    {
+        if (_fieldSets.Find(names) is { } known)
+        {
+            return known;
+        }
+        _upsertFieldSet.BindText(1, _values.Write(names));
+        var set = new FieldSet(_upsertFieldSet.ExecuteScalar(), names);
+        _fieldSets.Add(set);
+        return set;
     }
 
     private void WriteRollupsLocked(IReadOnlyList<RollupRow> rollups)
     {
         foreach (var row in rollups)
         {
-            var p = _insertRollup.Parameters;
-            p[0].Value = row.SeriesId;
-            p[1].Value = row.MinuteUnixMs;
-            p[2].Value = row.Samples;
-            p[3].Value = Json(row.Fields, f => f.Average);
-            p[4].Value = Json(row.Fields, f => f.Maximum);
-            _insertRollup.ExecuteNonQuery();
+            var names = new string[row.Fields.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = row.Fields[i].Name;
+            }
+            var set = NewFieldSet(names);
+            _insertRollup.Bind(1, row.SeriesId);
+            _insertRollup.Bind(2, row.MinuteUnixMs);
+            _insertRollup.Bind(3, row.Samples);
+            _insertRollup.Bind(4, set.Id);
+            _insertRollup.BindText(5, _values.Write(row.Fields, maximum: false));
+            _insertRollup.BindText(6, _values.Write(row.Fields, maximum: true));
+            _insertRollup.Execute();
         }
-    }
-
-    private string Json(IReadOnlyList<RollupField> fields, Func<RollupField, double> pick)
-    {
-        var list = new KeyValuePair<string, FieldValue>[fields.Count];
-        for (var i = 0; i < fields.Count; i++)
-        {
-            list[i] = new(fields[i].Name, FieldValue.Of(pick(fields[i])));
-        }
-        return _json.Write(list);
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
@@ -205,12 +240,20 @@ public sealed class SqliteStore : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private sealed class SeriesState(long id)
+    {
+        public long Id { get; } = id;
+
+        public FieldSet? LastFieldSet { get; set; }
+    }
+
     public void Dispose()
     {
         lock (_gate)
         {
             _insertSample.Dispose();
             _insertRollup.Dispose();
+            _upsertFieldSet.Dispose();
             _upsertSeries.Dispose();
             _connection.Dispose();
         }
