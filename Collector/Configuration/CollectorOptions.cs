@@ -20,6 +20,14 @@ public sealed class CollectorOptions
     /// <summary>The <c>host</c> tag of the <c>system</c> and <c>monitoring_collector</c> measurements. Default: machine name.</summary>
     public string? NodeName { get; set; }
 
+    /// <summary>
+    /// After each cycle, run a full compacting garbage collection that hands the cycle's dead samples back to
+    /// the operating system. The Collector idles between cycles, so without it the runtime keeps tens of MB
+    /// (one 10,000-server cycle allocates about 40 MB) committed for nothing; with it, resident memory stays
+    /// near the live data. Costs a few tens of ms of CPU per cycle at 10,000 servers. Default true.
+    /// </summary>
+    public bool ReleaseMemoryAfterCycle { get; set; } = true;
+
     /// <summary>Endpoints used when none are configured.</summary>
     public static IReadOnlyList<EndpointOptions> DefaultEndpoints { get; } = [new EndpointOptions { Address = "/run/haproxy/admin.sock" }];
 

@@ -30,6 +30,12 @@ public sealed partial class CollectorWorker(
                 try
                 {
                     await cycle.RunAsync(stoppingToken);
+                    if (options.Value.ReleaseMemoryAfterCycle)
+                    {
+                        // The samples are dead now and the next cycle is seconds away: give their memory back
+                        // instead of letting a large gen0 budget keep it committed (see CollectorOptions).
+                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -22,6 +22,7 @@ public static class ProxyRowSampler
         var seconds = previous is null ? 0 : (current.Timestamp - previous.Timestamp).TotalSeconds;
         var hostTag = new KeyValuePair<string, string>(Measurements.HostTag, current.Host);
         var rows = current.Stats;
+        var fields = new List<KeyValuePair<string, FieldValue>>(64); // scratch; each sample gets an exact-size copy
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -36,7 +37,7 @@ public static class ProxyRowSampler
             {
                 continue; // listeners (type 3) and unknown row types are not stored
             }
-            var fields = new List<KeyValuePair<string, FieldValue>>(48);
+            fields.Clear();
             AddGauges(row, plan, scope, fields);
             if (matcher is not null && matcher.Find(i, row) is { } before)
             {
@@ -45,7 +46,7 @@ public static class ProxyRowSampler
             IReadOnlyList<KeyValuePair<string, string>> tags = row.Type == StatRowType.Server
                 ? [hostTag, new(Measurements.ProxyTag, row.ProxyName), new(Measurements.ServerTag, row.ServiceName)]
                 : [hostTag, new(Measurements.ProxyTag, row.ProxyName)];
-            output.Add(new Sample(measurement, tags, fields, current.Timestamp));
+            output.Add(new Sample(measurement, tags, fields.ToArray(), current.Timestamp));
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class RollupAccumulator
         var minute = timestampUnixMs - (timestampUnixMs % MinuteMs + MinuteMs) % MinuteMs;
         if (!_buckets.TryGetValue(seriesId, out var bucket))
         {
-            bucket = new Bucket(minute, _names.Count + 8);
+            bucket = new Bucket(minute, MaxSlot(slots) + 1);
             _buckets[seriesId] = bucket;
         }
         else if (bucket.Minute != minute)
@@ -64,7 +64,7 @@ public sealed class RollupAccumulator
             bucket.Reset(minute);
         }
         bucket.Samples++;
-        bucket.Ensure(_names.Count);
+        bucket.Ensure(MaxSlot(slots) + 1); // sized to this series' fields, not every name seen (10,000 buckets)
         var position = 0;
         for (var i = 0; i < fields.Count; i++)
         {
@@ -99,6 +99,16 @@ public sealed class RollupAccumulator
 
     /// <summary>Hands out every open bucket, complete or not (at shutdown).</summary>
     public void CompleteAll(List<RollupRow> completed) => CompleteBefore(long.MaxValue, completed);
+
+    private static int MaxSlot(int[] slots)
+    {
+        var max = -1;
+        foreach (var slot in slots)
+        {
+            max = Math.Max(max, slot);
+        }
+        return max;
+    }
 
     private int Slot(string name)
     {
@@ -136,7 +146,7 @@ public sealed class RollupAccumulator
         {
             if (Sum.Length < size)
             {
-                var grown = Math.Max(size, Sum.Length * 2);
+                var grown = size;
                 Array.Resize(ref Sum, grown);
                 Array.Resize(ref Max, grown);
                 Array.Resize(ref Count, grown);
