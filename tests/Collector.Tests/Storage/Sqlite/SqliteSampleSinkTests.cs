@@ -122,5 +122,34 @@ public class SqliteSampleSinkTests : IDisposable
         status.DroppedPoints.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task WriteAsync_NonFiniteAndQuotedValues_ViewGivesFieldsAsBefore()
+    {
+        using var sink = NewSink();
+        var t = _time.GetUtcNow();
+        await sink.WriteAsync([new Sample("haproxy_server", [new("host", "lb1"), new("proxy", "be"), new("server", "s1")],
+            [new("session_rate", FieldValue.Of(double.NaN)), new("sessions_current", FieldValue.Of(3L)), new("status", FieldValue.Of("UP \"1/3\""))], t)], default);
+
+        using var reader = Reader();
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT fields FROM sample_view WHERE server = 's1'";
+        command.ExecuteScalar().ShouldBe("{\"sessions_current\":3,\"status\":\"UP \\\"1/3\\\"\"}");
+    }
+
+    [Fact]
+    public void Open_FirstLayoutFile_RefusedWithWhatToDo()
+    {
+        var path = Path.Combine(_dir.Path, "collector.db");
+        using (var old = new SqliteConnection(SqliteStore.ConnectionString(path, readOnly: false)))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = "CREATE TABLE sample (series_id INTEGER, ts INTEGER, fields TEXT)";
+            create.ExecuteNonQuery();
+        }
+
+        Should.Throw<InvalidOperationException>(() => new SqliteStore(path)).Message.ShouldContain("Move or delete the file");
+    }
+
     public void Dispose() => _dir.Dispose();
 }
