@@ -1,3 +1,6 @@
-// Composition root; the Collector issue fills this in.
-Console.Error.WriteLine("Collector: not built yet.");
-return 2;
+using Collector.Hosting;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddCollector();
+await builder.Build().RunAsync();

@@ -1,0 +1,49 @@
+using Collector.Rates;
+using Collector.Samples;
+
+namespace Collector.Node;
+
+/// <summary>
+/// The <c>system</c> measurement for this node: load1/5/15, cpu_pct (from /proc/stat deltas between two
+/// cycles; absent on the first) and mem_used_pct. Unreadable files leave their fields out.
+/// </summary>
+public sealed class NodeSampler(IProcFiles proc)
+{
+    private CpuTimes? _previousCpu;
+
+    public Sample Sample(string host, DateTimeOffset timestamp)
+    {
+        var fields = new List<KeyValuePair<string, FieldValue>>(5);
+        if (TryRead("/proc/loadavg") is { } loadText && NodeReadings.ParseLoadAverage(loadText) is { } load)
+        {
+            fields.Add(new("load1", FieldValue.Of(load.One)));
+            fields.Add(new("load5", FieldValue.Of(load.Five)));
+            fields.Add(new("load15", FieldValue.Of(load.Fifteen)));
+        }
+        if (TryRead("/proc/stat") is { } statText && CpuTimes.Parse(statText) is { } cpu)
+        {
+            if (_previousCpu is { } before && CpuTimes.BusyPercent(before, cpu) is { } pct)
+            {
+                fields.Add(new("cpu_pct", FieldValue.Of(pct)));
+            }
+            _previousCpu = cpu;
+        }
+        if (TryRead("/proc/meminfo") is { } memText && NodeReadings.ParseMemoryUsedPercent(memText) is { } mem)
+        {
+            fields.Add(new("mem_used_pct", FieldValue.Of(mem)));
+        }
+        return new Sample(Measurements.System, [new(Measurements.HostTag, host)], fields, timestamp);
+    }
+
+    private string? TryRead(string path)
+    {
+        try
+        {
+            return proc.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

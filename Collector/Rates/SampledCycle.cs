@@ -1,0 +1,6 @@
+using Collector.Samples;
+
+namespace Collector.Rates;
+
+/// <summary>The samples of one endpoint poll and whether rates could be computed.</summary>
+public sealed record SampledCycle(IReadOnlyList<Sample> Samples, Continuity Continuity);

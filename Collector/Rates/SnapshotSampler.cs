@@ -1,0 +1,18 @@
+using Collector.Samples;
+
+namespace Collector.Rates;
+
+/// <summary>
+/// Pure: one endpoint's previous and current snapshots in, the cycle's samples out. Rates only between two
+/// snapshots of the same process life; the first poll of a process writes gauges only.
+/// </summary>
+public static class SnapshotSampler
+{
+    public static SampledCycle Sample(StatsSnapshot? previous, StatsSnapshot current)
+    {
+        var continuity = ContinuityCheck.Compare(previous, current);
+        var samples = new List<Sample>(current.Stats.Count + 1) { ProcessSampler.Build(current) };
+        ProxyRowSampler.AddRows(previous, current, continuity == Continuity.Continuous, samples);
+        return new SampledCycle(samples, continuity);
+    }
+}

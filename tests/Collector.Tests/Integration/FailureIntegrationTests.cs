@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Collector.Samples;
+using Collector.Tests.Polling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TestSupport;
+
+namespace Collector.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public class FailureIntegrationTests
+{
+    [Fact]
+    public async Task CollectorBinary_MissingSocketAndPermissionDenied_ClearErrorsAndStoreKeepsFilling()
+    {
+        using var dir = new TempDirectory("cf");
+        using var backend = new TestHttpBackend();
+        var open = dir.Combine("open.sock");
+        var locked = dir.Combine("locked.sock");
+        var missing = dir.Combine("missing.sock");
+        await using var haproxy = await HAProxyProcess.StartAsync(dir.Path, $"""
+            global
+                stats socket {open} mode 666 level operator
+                stats socket {locked} mode 000 level admin
+            defaults
+                mode http
+                timeout connect 1s
+                timeout client 5s
+                timeout server 5s
+            backend be
+                server srv1 {backend.Address}
+
+            """, open);
+        var data = dir.Combine("data");
+        Directory.CreateDirectory(data);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(data, (UnixFileMode)0x1FF); // the collector may run as nobody below
+        }
+        var healthPort = FreePort.Next();
+        var collectorDll = Path.Combine(AppContext.BaseDirectory, "collector.dll");
+        var args = $"{collectorDll} --Collector:Interval=00:00:01 --Collector:Health:Port={healthPort} --Collector:Sqlite:DataDirectory={data} " +
+                   $"--Collector:Endpoints:0:Address={open} --Collector:Endpoints:0:Host=good " +
+                   $"--Collector:Endpoints:1:Address={locked} --Collector:Endpoints:1:Host=locked " +
+                   $"--Collector:Endpoints:2:Address={missing} --Collector:Endpoints:2:Host=missing";
+        // root passes every permission check, so run the real binary as nobody to meet a real EACCES
+        var asRoot = Environment.UserName == "root";
+        var start = new ProcessStartInfo(asRoot ? "setpriv" : "dotnet", asRoot ? $"--reuid=65534 --regid=65534 --clear-groups dotnet {args}" : args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dir.Path,
+            Environment = { ["HOME"] = dir.Path, ["DOTNET_CLI_HOME"] = dir.Path },
+        };
+        var output = new System.Text.StringBuilder();
+        using var collector = Process.Start(start)!;
+        collector.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        collector.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        collector.BeginOutputReadLine();
+        collector.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient();
+            var status = "";
+            await CollectorTestBed.WaitUntilAsync(() =>
+            {
+                try
+                {
+                    status = http.GetStringAsync($"http://127.0.0.1:{healthPort}/status").Result;
+                }
+                catch (AggregateException)
+                {
+                    return false;
+                }
+                return status.Contains("\"polls\": 3") && status.Contains("PermissionDenied") && status.Contains("SocketMissing");
+            }, TimeSpan.FromSeconds(30), "three polls with both errors in /status");
+
+            collector.HasExited.ShouldBeFalse();
+            status.ShouldContain(locked);
+            status.ShouldContain(missing);
+            var db = Path.Combine(data, "collector.db");
+            using var reader = new Microsoft.Data.Sqlite.SqliteConnection(global::Collector.Storage.Sqlite.SqliteStore.ConnectionString(db, readOnly: true));
+            reader.Open();
+            using var count = reader.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM sample_view WHERE measurement = 'haproxy_server' AND host = 'good'";
+            Convert.ToInt64(count.ExecuteScalar()).ShouldBeGreaterThanOrEqualTo(2);
+            string logs;
+            lock (output)
+            {
+                logs = output.ToString();
+            }
+            logs.ShouldContain($"Poll of {locked} (host locked) failed (PermissionDenied)");
+            logs.ShouldContain($"Poll of {missing} (host missing) failed (SocketMissing)");
+        }
+        finally
+        {
+            if (!collector.HasExited)
+            {
+                collector.Kill(entireProcessTree: true);
+                await collector.WaitForExitAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Collector_SinkThrowsLikeWrongCredentials_ErrorInStatusEmbeddedStoreStillFed()
+    {
+        await using var bed = await CollectorTestBed.StartAsync();
+        var broken = new RecordingSink("influxdb", throws: true);
+        await bed.StartCollectorAsync(services: s => s.AddSingleton<ISampleSink>(broken));
+
+        await CollectorTestBed.WaitUntilAsync(() => bed.Stored("haproxy_process").Count >= 3, TimeSpan.FromSeconds(20), "three cycles into SQLite");
+        var status = await bed.GetStatusAsync("/health");
+
+        status.ShouldContain("\"name\": \"influxdb\"");
+        status.ShouldContain("401 Unauthorized: wrong credentials");
+        status.ShouldContain("\"status\": \"degraded\"");
+        bed.Stored("haproxy_server", "be", "srv1").Count.ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task Collector_InvalidConfiguration_StartFailsWithActionableMessage()
+    {
+        await using var bed = await CollectorTestBed.StartAsync();
+        var settings = bed.Settings();
+        settings["Collector:Interval"] = "00:00:00.200";
+        settings["Collector:Endpoints:1:Address"] = "/run/*/x.sock";
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => bed.StartCollectorAsync(settings));
+
+        error.Message.ShouldContain("Collector:Interval is 00:00:00.2000000; use a value from 00:00:01");
+        error.Message.ShouldContain("wildcards are allowed in the socket file name only");
+    }
+}
