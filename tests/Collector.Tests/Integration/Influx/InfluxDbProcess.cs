@@ -137,12 +137,13 @@ public sealed class InfluxDbProcess : IAsyncDisposable
         {
             form.Add(new("db", database));
         }
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Url}/query") { Content = new FormUrlEncodedContent(form) };
         if (user is not null)
         {
-            form.Add(new("u", user));
-            form.Add(new("p", password ?? ""));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         }
-        using var response = await _http.PostAsync($"{Url}/query", new FormUrlEncodedContent(form));
+        using var response = await _http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
