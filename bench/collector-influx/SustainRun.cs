@@ -45,7 +45,7 @@ public static class SustainRun
         long maxDepth = 0;
         var depths = new List<long>();
         Console.WriteLine($"sustain: {servers} points every {interval.TotalSeconds} s for {cycles} cycles into {url}");
-        Console.WriteLine("cycle  elapsed_s  write_ms  spooled_points  spool_bytes  written  dropped  cpu_s  rss_mb");
+        Console.WriteLine("cycle  elapsed_s  write_ms  spooled_after_write  spooled_points  spool_bytes  written  dropped  cpu_s  rss_mb");
         using var timer = new PeriodicTimer(interval);
         for (var cycle = 0; cycle < cycles; cycle++)
         {
@@ -53,13 +53,14 @@ public static class SustainRun
             var watch = Stopwatch.StartNew();
             await sink.WriteAsync(samples, CancellationToken.None);
             var writeMs = watch.Elapsed.TotalMilliseconds;
+            var afterWrite = sink.GetStatus().SpooledPoints;
             await timer.WaitForNextTickAsync();
             var status = sink.GetStatus();
             depths.Add(status.SpooledPoints);
             maxDepth = Math.Max(maxDepth, status.SpooledPoints);
             using var self = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{cycle,5}  {(cycle + 1) * interval.TotalSeconds,9:0}  {writeMs,8:0.0}  {status.SpooledPoints,14}  {status.SpoolBytes,11}  {status.PointsWritten,7}  {status.DroppedPoints,7}  {self.TotalProcessorTime.TotalSeconds,5:0.0}  {self.WorkingSet64 / 1048576.0,6:0}"));
+                $"{cycle,5}  {(cycle + 1) * interval.TotalSeconds,9:0}  {writeMs,8:0.0}  {afterWrite,19}  {status.SpooledPoints,14}  {status.SpoolBytes,11}  {status.PointsWritten,7}  {status.DroppedPoints,7}  {self.TotalProcessorTime.TotalSeconds,5:0.0}  {self.WorkingSet64 / 1048576.0,6:0}"));
         }
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (sink.GetStatus().SpooledPoints > 0 && DateTime.UtcNow < deadline)
