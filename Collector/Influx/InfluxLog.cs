@@ -40,4 +40,7 @@ internal static partial class InfluxLog
 
     [LoggerMessage(12, LogLevel.Information, "InfluxDB at {Url} is reachable again; replaying {Pending} spooled points in order")]
     public static partial void Recovered(ILogger logger, string url, long pending);
+
+    [LoggerMessage(13, LogLevel.Critical, "InfluxDB spool in {SpoolDirectory} could not be written: DROPPED {Points} points. Check free space and permissions")]
+    public static partial void SpoolWriteFailed(ILogger logger, int points, string spoolDirectory, Exception exception);
 }

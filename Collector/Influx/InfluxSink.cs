@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using Collector.Influx.Spool;
 using Collector.Samples;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -80,7 +81,19 @@ public sealed class InfluxSink : ISampleSink
             }
             payload = _compressed.GetBuffer().AsSpan(0, (int)_compressed.Length);
         }
-        var result = _state.Spool.Append(payload, points, _options.Gzip);
+        SpoolAppendResult result;
+        try
+        {
+            result = _state.Spool.Append(payload, points, _options.Gzip);
+        }
+        catch (IOException ex)
+        {
+            // The spool is the only durable copy; if it cannot be written the points are lost: count and say so.
+            _state.Dropped(points);
+            _state.Failed($"spool write failed, {points} points dropped: {ex.Message}");
+            InfluxLog.SpoolWriteFailed(_logger, points, _options.SpoolDirectory, ex);
+            return;
+        }
         if (result.DroppedPoints > 0 || result.DroppedSegments > 0)
         {
             _state.Dropped(result.DroppedPoints);

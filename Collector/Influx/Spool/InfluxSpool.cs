@@ -78,19 +78,31 @@ public sealed partial class InfluxSpool : IDisposable
     /// <summary>Appends one batch and fsyncs it; when the bound is exceeded, drops the oldest segments.</summary>
     public SpoolAppendResult Append(ReadOnlySpan<byte> payload, int points, bool gzip)
     {
-        var record = SpoolRecordFormat.Build(payload, points, gzip);
+        Span<byte> header = stackalloc byte[SpoolRecordFormat.HeaderSize];
+        SpoolRecordFormat.WriteHeader(header, payload, points, gzip);
+        var length = SpoolRecordFormat.HeaderSize + payload.Length;
         lock (_gate)
         {
-            var writer = WriterFor(record.Length);
+            var writer = WriterFor(length);
             var offset = writer.Position;
-            writer.Write(record);
-            writer.Flush(flushToDisk: true);
+            try
+            {
+                writer.Write(header);
+                writer.Write(payload);
+                writer.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                // Disk full or failing: cut the partial record off so later appends stay readable.
+                writer.SetLength(offset);
+                throw;
+            }
             _segmentSizes[_writerSegment] = writer.Position;
-            _pending.AddLast(new RecordInfo(_writerSegment, offset, record.Length, points));
+            _pending.AddLast(new RecordInfo(_writerSegment, offset, length, points));
             _pendingPoints += points;
-            _pendingBytes += record.Length;
+            _pendingBytes += length;
             var (droppedPoints, droppedSegments) = EnforceBound();
-            return new SpoolAppendResult(record.Length, droppedPoints, droppedSegments);
+            return new SpoolAppendResult(length, droppedPoints, droppedSegments);
         }
     }
 

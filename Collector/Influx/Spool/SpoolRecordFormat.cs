@@ -13,18 +13,14 @@ internal static class SpoolRecordFormat
     public const uint Magic = 0x3153504C; // "LPS1"
     public const int MaxPayload = 256 * 1024 * 1024;
 
-    public static byte[] Build(ReadOnlySpan<byte> payload, int points, bool gzip)
+    /// <summary>Fills the 20-byte <paramref name="header"/> for <paramref name="payload"/> (the payload is written after it, uncopied).</summary>
+    public static void WriteHeader(Span<byte> header, ReadOnlySpan<byte> payload, int points, bool gzip)
     {
-        var record = new byte[HeaderSize + payload.Length];
-        var span = record.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(span, Magic);
-        BinaryPrimitives.WriteInt32LittleEndian(span[4..], payload.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(span[8..], points);
-        BinaryPrimitives.WriteInt32LittleEndian(span[12..], gzip ? 1 : 0);
-        payload.CopyTo(span[HeaderSize..]);
-        var crc = Crc32.Compute(span[HeaderSize..], Crc32.Compute(span[4..16]));
-        BinaryPrimitives.WriteUInt32LittleEndian(span[16..], crc);
-        return record;
+        BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], payload.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], points);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], gzip ? 1 : 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], Crc32.Compute(payload, Crc32.Compute(header[4..16])));
     }
 
     /// <summary>Reads the header; false when it is not a plausible record header.</summary>
