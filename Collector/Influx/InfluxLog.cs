@@ -15,13 +15,13 @@ internal static partial class InfluxLog
     public static partial void Written(ILogger logger, int points, long pending);
 
     [LoggerMessage(4, LogLevel.Warning, "InfluxDB at {Url} is unavailable ({Status}: {Reason}); {Pending} points wait in the spool, next try in {Delay}")]
-    public static partial void Unavailable(ILogger logger, string url, int? status, string? reason, long pending, TimeSpan delay);
+    public static partial void Unavailable(ILogger logger, string url, string status, string? reason, long pending, TimeSpan delay);
 
     [LoggerMessage(5, LogLevel.Error, "InfluxDB at {Url} refused the credentials ({Status}: {Reason}). Check Collector:Influx:Username and Password/PasswordFile (V1) or Token/TokenFile (V2). Nothing is dropped: {Pending} points wait in the spool, next try in {Delay}")]
-    public static partial void Unauthorized(ILogger logger, string url, int? status, string? reason, long pending, TimeSpan delay);
+    public static partial void Unauthorized(ILogger logger, string url, string status, string? reason, long pending, TimeSpan delay);
 
     [LoggerMessage(6, LogLevel.Error, "InfluxDB at {Url} answered {Status} ({Reason}): check Collector:Influx:Url, Database/RetentionPolicy (V1) or Org/Bucket (V2), and BatchSize. Nothing is dropped: {Pending} points wait in the spool, next try in {Delay}")]
-    public static partial void Misconfigured(ILogger logger, string url, int? status, string? reason, long pending, TimeSpan delay);
+    public static partial void Misconfigured(ILogger logger, string url, string status, string? reason, long pending, TimeSpan delay);
 
     [LoggerMessage(7, LogLevel.Error, "InfluxDB rejected {Rejected} of {Points} points as bad data ({Status}); they are dropped, not retried. Server said: {Reason}")]
     public static partial void Rejected(ILogger logger, int rejected, int points, int? status, string? reason);

@@ -97,19 +97,20 @@ public sealed class InfluxSender(
     private void Report(InfluxWriteResult result, long pending, TimeSpan delay)
     {
         var url = _options.Url!;
+        var status = result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response";
         switch (result.Outcome)
         {
             case InfluxWriteOutcome.Unauthorized:
                 state.Failed($"InfluxDB refused the credentials ({result.StatusCode}): check Collector:Influx:Username/Password or Token. {result.Message}");
-                InfluxLog.Unauthorized(logger, url, result.StatusCode, result.Message, pending, delay);
+                InfluxLog.Unauthorized(logger, url, status, result.Message, pending, delay);
                 break;
             case InfluxWriteOutcome.Unavailable:
-                state.Failed($"InfluxDB unavailable ({result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"}): {result.Message}");
-                InfluxLog.Unavailable(logger, url, result.StatusCode, result.Message, pending, delay);
+                state.Failed($"InfluxDB unavailable ({status}): {result.Message}");
+                InfluxLog.Unavailable(logger, url, status, result.Message, pending, delay);
                 break;
             default:
                 state.Failed($"InfluxDB answered {result.StatusCode} ({result.Outcome}): {result.Message}");
-                InfluxLog.Misconfigured(logger, url, result.StatusCode, result.Message, pending, delay);
+                InfluxLog.Misconfigured(logger, url, status, result.Message, pending, delay);
                 break;
         }
     }
