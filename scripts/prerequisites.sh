@@ -1,8 +1,12 @@
 # Sourced by run.sh and test.sh: installs the Debian packages the suite needs, when they are missing.
 # Never starts or enables system services: servers are started by the scripts and tests themselves.
 
-RUN_PACKAGES=(haproxy socat python3-aiosmtpd)
-TEST_PACKAGES=(haproxy socat python3-aiosmtpd influxdb victoria-metrics postgresql tmux chromium)
+# run.sh: the bundled proxy (haproxy, socat for its log receiver and socket commands, python3 for the
+# demo backends and traffic, curl for readiness checks) and the mail catcher (python3-aiosmtpd).
+RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd)
+# test.sh: every real server the integration tests start, and the peers the benchmarks compare with.
+TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
+  hatop prometheus-haproxy-exporter logwatch)
 
 ensure_packages() {
   local missing=()
@@ -12,20 +16,42 @@ ensure_packages() {
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${missing[*]}" >&2
-    echo "Install them as root:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    echo "Install them as root:  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
   echo "Installing Debian packages: ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian's maintainer scripts start a package's service on install (postgresql, influxdb,
+  # victoria-metrics, haproxy) through invoke-rc.d / deb-systemd-invoke, and both ask
+  # /usr/sbin/policy-rc.d first: exit 101 means "not allowed". That is the one switch honoured by
+  # sysvinit and systemd alike (RUNLEVEL=1 only fools sysvinit's invoke-rc.d). We add it only when
+  # the machine has none (containers usually ship one) and remove it right after, so the machine's
+  # own policy is untouched. Services may still be enabled for the next boot; nothing is started now.
+  local policy=/usr/sbin/policy-rc.d added="" status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# Temporary, added by Monitoring scripts/prerequisites.sh during apt-get install.\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    added=1
+  fi
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } || status=$?
+  [ -n "$added" ] && rm -f "$policy"
+  if [ $status -ne 0 ]; then
+    echo "apt-get install failed (exit $status) for: ${missing[*]}" >&2
+    exit $status
+  fi
 }
 
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
-    echo "The .NET 10 SDK is required (dotnet was not found on PATH)." >&2
+    echo "The .NET 10 SDK is required (dotnet was not found on PATH): https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
     exit 1
   fi
 }
+
+# Front-end packages for Dashboard's web page come from npm with a lockfile, at build time. There is no
+# web page yet; when Dashboard/web gets a package.json, enable this (and add nodejs npm to RUN_PACKAGES):
+# ensure_web_packages() {
+#   [ -f Dashboard/web/package-lock.json ] && (cd Dashboard/web && npm ci --no-audit --no-fund)
+# }
 
 ensure_run_prerequisites() {
   ensure_dotnet

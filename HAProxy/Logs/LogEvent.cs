@@ -51,4 +51,28 @@ public sealed record LogEvent
 
     /// <summary>The message text after the envelope (<c>Server be/srv1 is DOWN, ...</c>).</summary>
     public required string Message { get; init; }
+
+    /// <summary>
+    /// The state words the line states: <c>UP/READY</c>, <c>DOWN/READY</c>, <c>UP/DRAIN</c> when leaving maintenance,
+    /// <c>UP</c>/<c>DOWN</c> when leaving drain and at the end of a health-check line. Null otherwise.
+    /// </summary>
+    public string? State { get; init; }
+
+    /// <summary>Syslog severity (PRI % 8), or the stderr level (<c>ALERT</c> = 1, <c>WARNING</c> = 4, <c>NOTICE</c> = 5).</summary>
+    public int? Severity { get; init; }
+
+    /// <summary>True when the counts end with <c>Running on backup.</c> (no active server left, a backup serves).</summary>
+    public bool RunningOnBackup { get; init; }
+
+    /// <summary>Health-check lines: the first number of <c>status: 0/2 DOWN</c> (the check's current health count).</summary>
+    public int? HealthCount { get; init; }
+
+    /// <summary>Health-check lines: the second number of <c>status: 0/2 DOWN</c> (rise when down, fall when up).</summary>
+    public int? HealthThreshold { get; init; }
+
+    /// <summary><c>Proxy P stopped (cumulated conns: FE: n, BE: m).</c>: n.</summary>
+    public long? FrontendConnections { get; init; }
+
+    /// <summary><c>Proxy P stopped (cumulated conns: FE: n, BE: m).</c>: m.</summary>
+    public long? BackendConnections { get; init; }
 }

@@ -25,4 +25,6 @@ public enum LogEventKind
     HealthCheckFailed,
     /// <summary><c>Health check for server P/S succeeded, reason: ..., status: 3/3 UP</c>.</summary>
     HealthCheckSucceeded,
+    /// <summary><c>Server P/S is stopping</c> (weight 0 from an agent or <c>disable-on-404</c>: NOLB).</summary>
+    ServerStopping,
 }

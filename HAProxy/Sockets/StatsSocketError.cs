@@ -21,4 +21,6 @@ public enum StatsSocketError
     InsufficientLevel,
     /// <summary>HAProxy understood the connection but refused or failed the command; its text is in the message.</summary>
     CommandRejected,
+    /// <summary>The reply grew beyond the configured maximum (<c>MaxReplyBytes</c>) before it ended.</summary>
+    ReplyTooLarge,
 }

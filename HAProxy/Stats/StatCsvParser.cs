@@ -127,7 +127,8 @@ public static class StatCsvParser
             _text = text;
             _columns = columns;
             _stride = columns + 1;
-            var estimatedRows = Math.Max(4, (text.Length - firstLineStart) / Math.Max(1, columns * 2) + 1);
+            // Sizing from a vectorised newline count avoids regrowing (and copying) a multi-megabyte array.
+            var estimatedRows = text.AsSpan(Math.Min(firstLineStart, text.Length)).Count('\n') + 2;
             CellStarts = new int[estimatedRows * _stride];
             Issues = [];
             _lineNumber = 2;
@@ -169,9 +170,10 @@ public static class StatCsvParser
             }
             else if (_commas != _columns)
             {
+                var cells = _text[lineEnd - 1] == ',' ? _commas : _commas + 1;
                 Skip(lineEnd, atEndOfText && _commas < _columns
-                    ? $"truncated row: {_commas + 1} of {_columns} cells before the reply ended"
-                    : $"{_commas + 1} cells where the header has {_columns}");
+                    ? $"truncated row: {cells} of {_columns} cells before the reply ended"
+                    : $"{cells} cells where the header has {_columns}");
                 return;
             }
             if (CellStarts[row + 1] - 1 == CellStarts[row] || CellStarts[row + 2] - 1 == CellStarts[row + 1])

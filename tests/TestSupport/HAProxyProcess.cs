@@ -51,7 +51,8 @@ public sealed class HAProxyProcess : IAsyncDisposable
             throw new InvalidOperationException($"{Binary} is missing: install Debian's haproxy package (./test.sh does).");
         }
         var configPath = Path.Combine(directory, "haproxy.cfg");
-        await File.WriteAllTextAsync(configPath, config);
+        // HAProxy refuses a config whose last line lacks its newline ("Missing LF on last line").
+        await File.WriteAllTextAsync(configPath, config.EndsWith('\n') ? config : config + "\n");
         var process = new HAProxyProcess(configPath, socketPath);
         await process.StartProcessAsync(extraArgs: "");
         return process;

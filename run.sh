@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# README command 1: install what is missing, build, start the bundled HAProxy with demo traffic and
+# every part of the suite that is built, print where to look, and stop all of it on Ctrl-C.
+#
+#   ./run.sh                 everything
+#   ./run.sh --no-build      skip the build (use what is in */bin/Release)
+#   ./run.sh --only-proxy    just the bundled proxy and its demo (or RUN_ONLY_PROXY=1)
+#
+# Proxy settings (ports, traffic, chaos) are environment variables: see proxy/README.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+
+BUILD=1
+ONLY_PROXY="${RUN_ONLY_PROXY:-0}"
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    --only-proxy) ONLY_PROXY=1 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+source scripts/prerequisites.sh
+source proxy/lib.sh   # PROXY_RUN_DIR, ADMIN_SOCKET, LOG_FILE, PID-file helpers (record_pid, live_pid, ...)
+
+RUN_DIR="${MONITORING_RUN_DIR:-$ROOT/run}"   # the parts' logs, PID files and data
+PARTS_PIDS="$RUN_DIR/pids"
+mkdir -p "$PARTS_PIDS"
+
+# One run.sh at a time per checkout: a second one would fight over the same ports and PID files.
+if other="$(PIDS_DIR="$RUN_DIR" live_pid run)"; then
+  echo "run.sh is already running here (pid $other). Stop it with Ctrl-C in its terminal, or: kill $other" >&2
+  exit 1
+fi
+PIDS_DIR="$RUN_DIR" record_pid run $$
+
+PARTS=()          # names of parts started by this run
+SLEEP_PID=""
+STOPPING=0
+
+stop_everything() {
+  [ $STOPPING -eq 1 ] && return
+  STOPPING=1
+  # Finish the cleanup whatever happens to the terminal: a second Ctrl-C, or a closed pipe (./run.sh | tee).
+  trap '' INT TERM PIPE
+  set +e
+  echo
+  echo "Stopping..."
+  local name
+  for name in "${PARTS[@]}"; do
+    PIDS_DIR="$PARTS_PIDS" stop_recorded "$name"
+  done
+  proxy/stop.sh || true
+  [ -n "$SLEEP_PID" ] && kill "$SLEEP_PID" 2>/dev/null || true
+  rm -f "$RUN_DIR/run.pid"
+  echo "Stopped everything run.sh started."
+}
+trap 'stop_everything; exit 0' INT TERM
+trap 'status=$?; stop_everything >/dev/null 2>&1; exit $status' EXIT
+
+# A crashed earlier run may have left parts running: stop those (PID files checked against start time).
+for file in "$PARTS_PIDS"/*.pid; do
+  [ -e "$file" ] || continue
+  PIDS_DIR="$PARTS_PIDS" stop_recorded "$(basename "$file" .pid)"
+done
+
+ensure_run_prerequisites
+# ensure_web_packages   # when Dashboard's web page exists (see scripts/prerequisites.sh)
+
+if [ $BUILD -eq 1 ] && [ "$ONLY_PROXY" != 1 ]; then
+  echo "Building Monitoring.sln (Release)..."
+  dotnet build Monitoring.sln -c Release -nologo -v q -clp:ErrorsOnly
+fi
+
+echo "Starting the bundled HAProxy with demo backends and traffic..."
+PROXY_QUIET=1 proxy/start.sh
+
+# start_part NAME DLL [ARGS...]: runs a built part in its own process group, from its bin folder (where
+# its appsettings.json is), logging to run/NAME.log. A part that exits at once is reported, not fatal.
+start_part() {
+  local name="$1" dll="$ROOT/$2"
+  shift 2
+  if [ ! -f "$dll" ]; then
+    echo "  $name: not built ($dll missing)"
+    return 0
+  fi
+  ( cd "$(dirname "$dll")" && exec setsid dotnet "$dll" "$@" ) </dev/null >>"$RUN_DIR/$name.log" 2>&1 &
+  PIDS_DIR="$PARTS_PIDS" record_pid "$name" $!
+  PARTS+=("$name")
+}
+
+# Settings every part can read (on top of its appsettings.json and MONITORING__Section__Key variables).
+export HAPROXY_ADMIN_SOCKET="$ADMIN_SOCKET" HAPROXY_LOG_FILE="$LOG_FILE" MONITORING_RUN_DIR="$RUN_DIR"
+BIN=bin/Release/net10.0
+if [ "$ONLY_PROXY" != 1 ]; then
+  echo "Starting the suite's parts (logs in $RUN_DIR/<part>.log)..."
+  # One line per part. When a part needs settings, append them as host arguments: --Section:Key=value.
+  start_part collector "Collector/$BIN/collector.dll"
+  start_part alerter "Alerter/$BIN/alerter.dll"
+  start_part dashboard-web "Dashboard/$BIN/dashboard.dll" web
+fi
+
+# Give the parts a moment, then say which ones run. A part that exits at once is reported, not fatal.
+report_parts() {
+  local name pid deadline=$((SECONDS + 3))
+  while [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+  RUNNING=()
+  for name in "${PARTS[@]}"; do
+    if pid="$(PIDS_DIR="$PARTS_PIDS" live_pid "$name")"; then
+      RUNNING+=("$name")
+      echo "  $name: running (pid $pid, log $RUN_DIR/$name.log)"
+    else
+      local code=0
+      wait "$(cut -d' ' -f1 "$PARTS_PIDS/$name.pid")" 2>/dev/null || code=$?
+      echo "  $name: exited at once with code $code: $(tail -n 1 "$RUN_DIR/$name.log" 2>/dev/null)"
+      rm -f "$PARTS_PIDS/$name.pid"
+    fi
+  done
+}
+RUNNING=()
+[ ${#PARTS[@]} -gt 0 ] && report_parts
+
+cat <<INFO
+
+Running: haproxy + demo backends + traffic + chaos${RUNNING[*]:+ + ${RUNNING[*]}}.
+  Stats page:       http://127.0.0.1:$PROXY_STATS_PORT/stats   (a demo server goes DOWN for ~20 s every ~40 s)
+  Frontend:         http://127.0.0.1:$PROXY_HTTP_PORT/  and  /api/...   (TCP service on 127.0.0.1:$PROXY_TCP_PORT)
+  HAProxy log:      tail -f $LOG_FILE | grep -E 'is (UP|DOWN)|no server'
+  Admin socket:     $ADMIN_SOCKET
+                    echo 'show stat' | socat - UNIX-CONNECT:$ADMIN_SOCKET
+  Live events:      (echo 'show events events -w'; cat) | socat - UNIX-CONNECT:$ADMIN_SOCKET
+  Break a server:   proxy/demo/toggle.sh web1 down   (and up again; HAProxy notices within ~2 s)
+  Terminal viewer:  dotnet Dashboard/$BIN/dashboard.dll top --socket $ADMIN_SOCKET   (once the Dashboard is built)
+                    or hatop -s $ADMIN_SOCKET
+  Mail catcher:     not started yet (the Alerter's delivery will bring one)
+  Parts' logs:      $RUN_DIR/
+Press Ctrl-C to stop everything run.sh started.
+INFO
+
+# Wait for Ctrl-C; notice a proxy or part that dies on its own.
+while true; do
+  sleep 2 &
+  SLEEP_PID=$!
+  wait "$SLEEP_PID" || true
+  SLEEP_PID=""
+  if ! live_pid haproxy >/dev/null; then
+    echo "HAProxy stopped on its own; see $PROXY_RUN_DIR/haproxy.out. Stopping the rest." >&2
+    exit 1
+  fi
+  still=()
+  for name in "${RUNNING[@]}"; do
+    if PIDS_DIR="$PARTS_PIDS" live_pid "$name" >/dev/null; then
+      still+=("$name")
+    else
+      echo "$name exited; see $RUN_DIR/$name.log" >&2
+    fi
+  done
+  RUNNING=("${still[@]}")
+done
