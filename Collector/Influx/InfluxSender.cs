@@ -81,16 +81,17 @@ public sealed class InfluxSender(
     {
         state.Spool.Commit(record);
         var stored = record.Points - result.RejectedPoints;
-        if (result.RejectedPoints > 0)
-        {
-            state.Dropped(result.RejectedPoints);
-            state.Failed($"InfluxDB rejected {result.RejectedPoints} points as bad data ({result.StatusCode}): {result.Message}");
-            InfluxLog.Rejected(logger, result.RejectedPoints, record.Points, result.StatusCode, result.Message);
-        }
         if (stored > 0)
         {
             state.Written(stored, time.GetUtcNow());
             InfluxLog.Written(logger, stored, state.Spool.PendingPoints);
+        }
+        if (result.RejectedPoints > 0)
+        {
+            // After Written, which clears the last error: a partial write must still show why points were lost.
+            state.Dropped(result.RejectedPoints);
+            state.Failed($"InfluxDB rejected {result.RejectedPoints} points as bad data ({result.StatusCode}): {result.Message}");
+            InfluxLog.Rejected(logger, result.RejectedPoints, record.Points, result.StatusCode, result.Message);
         }
     }
 
