@@ -1,16 +1,42 @@
+using Collector.Influx.Spool;
+using Collector.Influx.Writing;
+using Collector.Samples;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Collector.Influx;
 
-/// <summary>Registers the InfluxDB sink when its section is configured.</summary>
 public static class InfluxRegistration
 {
-    /// <summary>Adds the InfluxDB <see cref="Samples.ISampleSink"/> when <c>Collector:Influx</c> is configured.</summary>
+    /// <summary>
+    /// Binds <see cref="InfluxOptions"/> to <c>Collector:Influx</c> (validated at start) and, when <c>Url</c> is set,
+    /// registers the InfluxDB sink as an <see cref="ISampleSink"/> plus its background sender.
+    /// </summary>
     public static IServiceCollection AddInfluxSink(this IServiceCollection services, IConfiguration configuration)
     {
-        // filled in by the InfluxDB work
-        _ = configuration;
+        services.AddOptions<InfluxOptions>().BindConfiguration(InfluxOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxOptions>, InfluxOptionsValidator>());
+        if (string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.Section}:Url"]))
+        {
+            return services;
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<InfluxOptions>>().Value;
+            return new InfluxSinkState(new InfluxSpool(options.SpoolDirectory, options.SpoolMaxBytes, options.SpoolSegmentBytes));
+        });
+        services.AddSingleton<IInfluxWriter>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<InfluxOptions>>().Value;
+            return new InfluxHttpWriter(options, InfluxCredentials.From(options));
+        });
+        services.AddSingleton<InfluxSink>();
+        services.AddSingleton<ISampleSink>(sp => sp.GetRequiredService<InfluxSink>());
+        services.AddHostedService<InfluxSender>();
         return services;
     }
 }
