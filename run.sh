@@ -103,10 +103,14 @@ export HAPROXY_ADMIN_SOCKET="$ADMIN_SOCKET" HAPROXY_LOG_FILE="$LOG_FILE" MONITOR
 BIN=bin/Release/net10.0
 MAIL_PORT="${MONITORING_MAIL_PORT:-$((PROXY_PORT_BASE + 25))}"
 MAIL_DIR="$RUN_DIR/mail"
+COLLECTOR_HEALTH_PORT="${MONITORING_COLLECTOR_HEALTH_PORT:-$((PROXY_PORT_BASE + 26))}"
 if [ "$ONLY_PROXY" != 1 ]; then
   echo "Starting the suite's parts (logs in $RUN_DIR/<part>.log)..."
   # One line per part. When a part needs settings, append them as host arguments: --Section:Key=value.
-  start_part collector "Collector/$BIN/collector.dll"
+  start_part collector "Collector/$BIN/collector.dll" \
+    --Collector:Endpoints:0:Address="$ADMIN_SOCKET" --Collector:Endpoints:0:Host=demo \
+    --Collector:Interval=00:00:02 --Collector:Sqlite:DataDirectory="$RUN_DIR/collector" \
+    --Collector:Health:Port="$COLLECTOR_HEALTH_PORT"
   # The demo's alerts go to a local mail catcher, so the newcomer reads the actual email (README: real SMTP).
   start_process mailcatcher "$ROOT" /usr/bin/python3 scripts/mailcatcher.py --port "$MAIL_PORT" --dir "$MAIL_DIR"
   start_part alerter "Alerter/$BIN/alerter.dll" run \
@@ -150,6 +154,8 @@ Running: haproxy + demo backends + traffic + chaos${RUNNING[*]:+ + ${RUNNING[*]}
   Break a server:   proxy/demo/toggle.sh web1 down   (and up again; HAProxy notices within ~2 s)
   Terminal viewer:  dotnet Dashboard/$BIN/dashboard.dll top --socket $ADMIN_SOCKET
                     or hatop -s $ADMIN_SOCKET
+  Collector:        curl -s http://127.0.0.1:$COLLECTOR_HEALTH_PORT/status   (samples every 2 s into $RUN_DIR/collector/collector.db)
+                    sqlite3 $RUN_DIR/collector/collector.db "select * from sample_view order by ts desc limit 5"
   Alerts (email):   ls $MAIL_DIR/   (one .eml per alert; tail -f $RUN_DIR/mailcatcher.log)
                     dotnet Alerter/$BIN/alerter.dll status --Store:DataDirectory=$RUN_DIR/alerter
   Parts' logs:      $RUN_DIR/

@@ -3,7 +3,7 @@
 
 # run.sh: the bundled proxy (haproxy, socat for its log receiver and socket commands, python3 for the
 # demo backends and traffic, curl for readiness checks) and the mail catcher (python3-aiosmtpd).
-RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd)
+RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3)
 # test.sh: every real server the integration tests start, and the peers the benchmarks compare with.
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
   hatop prometheus-haproxy-exporter logwatch)
