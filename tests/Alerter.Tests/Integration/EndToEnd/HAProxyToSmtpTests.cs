@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Alerter.Tests.Integration.Delivery;
+using Xunit.Abstractions;
 
 namespace Alerter.Tests.Integration.EndToEnd;
 
@@ -11,7 +12,7 @@ namespace Alerter.Tests.Integration.EndToEnd;
 /// more, before it counts.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class HAProxyToSmtpTests
+public sealed class HAProxyToSmtpTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan LogTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AlertTimeout = TimeSpan.FromSeconds(60);
@@ -80,10 +81,14 @@ public sealed class HAProxyToSmtpTests
         form["Body"].Length.ShouldBeLessThanOrEqualTo(160);
     }
 
-    [Fact]
-    public async Task Run_ServerFlapping100TimesInAMinute_AtMostThreeNotifications()
+    /// <param name="onlyServer">web1 is the backend's only server: each DOWN also logs "backend app has no server available".</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_ServerFlapping100TimesInAMinute_AtMostThreeNotifications(bool onlyServer)
     {
-        await using var lab = await EndToEndLab.StartAsync(new Dictionary<string, string[]> { ["app"] = ["web1", "web2"] }, DeliverySettings.Noc);
+        string[] servers = onlyServer ? ["web1"] : ["web1", "web2"];
+        await using var lab = await EndToEndLab.StartAsync(new Dictionary<string, string[]> { ["app"] = servers }, DeliverySettings.Noc);
         var web1 = lab.Server("app/web1");
 
         for (var i = 1; i <= 50; i++)
@@ -104,7 +109,13 @@ public sealed class HAProxyToSmtpTests
         (messages.Count + lab.Sms.Requests.Count).ShouldBeLessThanOrEqualTo(3, lab.Describe());
         messages.Count(m => m.Subject.StartsWith("[WARNING] app/web1 is flapping", StringComparison.Ordinal)).ShouldBe(1, lab.Describe());
         messages.ShouldAllBe(m => m.Subject.Contains("app/web1") || m.Subject.Contains("backend app"));
+        lab.LogLines("backend app has no server available").Count.ShouldBe(onlyServer ? 50 : 0);
+        if (!onlyServer)
+        {
+            lab.Sms.Requests.ShouldBeEmpty(); // web2 stays up: nothing critical
+        }
         messages.Select(m => m.MessageId).Distinct().Count().ShouldBe(messages.Count);
+        output.WriteLine($"{transitions.Count} transitions logged; notifications: {string.Join(" | ", messages.Select(m => m.Subject))}; SMS {lab.Sms.Requests.Count}");
     }
 
     /// <summary>The RFC 3164 timestamp of a line as the sink wrote it: <c>&lt;129&gt;Nov 21 21:38:33 haproxy[..]: ...</c>.</summary>
