@@ -28,6 +28,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         {
             var reported = new List<PolicyEvent>();
             var startedFlapping = new List<(ServerKey Server, bool Silenced)>();
+            var flapCovered = false;
             foreach (var e in chunk)
             {
                 var severity = SeverityClassifier.Classify(e, Options);
@@ -43,6 +44,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
                         states[server] = after;
                         changed.Add(server);
                     }
+                    flapCovered |= outcome is FlapOutcome.StartedFlapping or FlapOutcome.Suppressed;
                     if (outcome == FlapOutcome.StartedFlapping)
                     {
                         startedFlapping.Add((server, isSilenced));
@@ -64,6 +66,12 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             // A server that starts flapping in this group is reported once, as flapping, not transition by transition.
             var flapping = startedFlapping.Select(f => f.Server).ToHashSet();
             suppressed += reported.RemoveAll(e => e.ServerKey is { } s && flapping.Contains(s));
+            // A backend emptied only by flapping servers flaps with them: the flapping alert covers its "no server
+            // available" events (else the last server of a backend flapping pages critical at every group).
+            if (flapCovered && reported.All(e => e.Server is null))
+            {
+                suppressed += reported.RemoveAll(e => e.Kind == LogEventKind.BackendNoServerAvailable);
+            }
             if (reported.Count > 0)
             {
                 alerts.Add(GroupAlert(reported, now));

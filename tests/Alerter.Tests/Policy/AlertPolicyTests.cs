@@ -103,6 +103,53 @@ public class AlertPolicyTests
     }
 
     [Fact]
+    public void Evaluate_OnlyServerOfBackendFlapping_NoCriticalBackendDownAlertsWhileFlapping()
+    {
+        var start = _clock.GetUtcNow();
+        var notifications = new List<Alert>();
+        for (var i = 0; i < 100; i++)
+        {
+            var at = start.AddMilliseconds(600 * i);
+            _clock.SetUtcNow(at);
+            if (i % 2 == 0)
+            {
+                _pending.AddRange([Events.Down("solo", "s1", at, activeLeft: 0), Events.NoServer("solo", at)]);
+            }
+            else
+            {
+                _pending.Add(Events.Up("solo", "s1", at, activeLeft: 1));
+            }
+            notifications.AddRange(Run().Alerts);
+        }
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        notifications.AddRange(Run().Alerts);
+
+        notifications.Count(a => a.Kind == AlertKind.Flapping).ShouldBe(1);
+        notifications.Count.ShouldBeLessThanOrEqualTo(3, string.Join(", ", notifications.Select(a => a.Kind)));
+        notifications.Count(a => a.Kind == AlertKind.BackendDown).ShouldBeLessThanOrEqualTo(1); // at most the first DOWN, before it flapped
+        _pending.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Evaluate_FlappingServerAndAnotherServerDownThenBackendDown_BackendDownStillSent()
+    {
+        var t = _clock.GetUtcNow();
+        for (var i = 0; i < 6; i++)
+        {
+            _pending.Add(i % 2 == 0 ? Events.Down("app", "srv1", t.AddMilliseconds(100 * i)) : Events.Up("app", "srv1", t.AddMilliseconds(100 * i)));
+        }
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Run().Alerts.ShouldHaveSingleItem().Kind.ShouldBe(AlertKind.Flapping);
+        var t2 = _clock.GetUtcNow();
+        _pending.AddRange([Events.Down("app", "srv1", t2, activeLeft: 1), Events.Down("app", "srv2", t2.AddMilliseconds(100), activeLeft: 0), Events.NoServer("app", t2.AddMilliseconds(100))]);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var alert = Run().Alerts.ShouldHaveSingleItem();
+        alert.Kind.ShouldBe(AlertKind.BackendDown); // srv2 is not flapping: the backend going down is news
+        alert.Severity.ShouldBe(AlertSeverity.Critical);
+        alert.Events.Select(e => e.Server).ShouldBe(["srv2", null]);
+    }
+
+    [Fact]
     public void Evaluate_FourChangesInTenMinutes_NotFlapping()
     {
         var t = _clock.GetUtcNow();
