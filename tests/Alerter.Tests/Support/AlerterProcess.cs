@@ -64,6 +64,18 @@ public sealed class AlerterProcess : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// <c>alerter run --config &lt;file&gt;</c>. A test certificate is trusted the way an operator would trust one:
+    /// SSL_CERT_FILE set before the process starts (setting it from inside a process does not work).
+    /// </summary>
+    public static AlerterProcess Run(string workingDirectory, string configPath, string? trustedCertificate)
+    {
+        var environment = trustedCertificate is null
+            ? null
+            : new Dictionary<string, string> { ["SSL_CERT_FILE"] = trustedCertificate };
+        return Start(workingDirectory, ["run", "--config", configPath], environment);
+    }
+
     /// <summary>SIGKILL (what <see cref="Process.Kill()"/> sends on Linux), then waits for the exit.</summary>
     public void Kill()
     {

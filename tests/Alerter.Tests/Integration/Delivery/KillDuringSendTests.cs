@@ -1,3 +1,4 @@
+using Alerter.Tests.Support;
 using System.Text.Json;
 using TestSupport;
 
@@ -47,7 +48,7 @@ public sealed class KillDuringSendTests : IAsyncLifetime
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(Nest(settings, data, log)));
         await File.WriteAllTextAsync(_smtp.HoldFile, "");
 
-        using (var first = AlerterChildProcess.Start(_dir.Path, config, _certificate.CertificatePath))
+        using (var first = AlerterProcess.Run(_dir.Path, config, _certificate.CertificatePath))
         {
             await WaitAsync(() => File.Exists(_smtp.HoldFile + ".waiting"), TimeSpan.FromSeconds(60), () => "no send reached DATA:\n" + first.Output);
             first.Kill();
@@ -56,7 +57,7 @@ public sealed class KillDuringSendTests : IAsyncLifetime
         await Task.Delay(300); // let the parked DATA notice its client is gone
         _smtp.Messages().ShouldBeEmpty(); // the server never accepted the cut-off message
 
-        using var second = AlerterChildProcess.Start(_dir.Path, config, _certificate.CertificatePath);
+        using var second = AlerterProcess.Run(_dir.Path, config, _certificate.CertificatePath);
         var messages = await _smtp.WaitForMessagesAsync(5, TimeSpan.FromSeconds(60));
         using (var harness = new DeliveryHarness(data, settings))
         {

@@ -39,7 +39,7 @@ public sealed class EndToEndLab : IAsyncDisposable
 
     public SmsGatewayStub Sms { get; } = new();
 
-    public AlerterChildProcess Alerter { get; private set; } = null!;
+    public AlerterProcess Alerter { get; private set; } = null!;
 
     /// <param name="backends">Backend name to its server names; each server is a fresh <see cref="TestHttpBackend"/>.</param>
     /// <param name="emails">Email recipients of the one route (every proxy); critical alerts also go to <see cref="SmsTo"/>.</param>
@@ -107,7 +107,7 @@ public sealed class EndToEndLab : IAsyncDisposable
         }
         var configPath = Directory.Combine("alerter.json");
         await File.WriteAllTextAsync(configPath, ConfigJson.Nest(settings));
-        Alerter = AlerterChildProcess.Start(Directory.Path, configPath, certificate.CertificatePath);
+        Alerter = AlerterProcess.Run(Directory.Path, configPath, certificate.CertificatePath);
     }
 
     /// <summary>The listener behind <c>backend/server</c>: Stop makes HAProxy's checks fail with "Connection refused".</summary>
