@@ -20,7 +20,9 @@ public static class AlertMailFactory
             Subject = SafeText.Header(subject, maxLength: 250),
             SubjectEncoding = Encoding.UTF8,
             HeadersEncoding = Encoding.UTF8,
-            Body = body,
+            // CRLF line breaks stay line breaks in quoted-printable; bare LFs would be encoded as =0A, which
+            // readers decode but which makes the raw message (the demo's .eml files) unreadable.
+            Body = body.ReplaceLineEndings("\r\n"),
             BodyEncoding = Encoding.UTF8,
             BodyTransferEncoding = TransferEncoding.QuotedPrintable,
             IsBodyHtml = false,
