@@ -10,7 +10,7 @@ namespace Alerter.Delivery;
 /// at the moment that group becomes due (<see cref="DispatchResult.NextReleaseAt"/>).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class DispatchJob(AlertDispatcher dispatcher, IDispatchTrigger trigger, ILogger<DispatchJob> logger) : IJob
+public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<DispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("alert-dispatch", "alerter-delivery");
 
@@ -36,7 +36,7 @@ public sealed partial class DispatchJob(AlertDispatcher dispatcher, IDispatchTri
             }
             if (result.NextReleaseAt is { } due)
             {
-                await trigger.RunAtAsync(due + ReleaseSlack, cancellationToken);
+                await QuartzDispatchTrigger.ScheduleReleaseAsync(context.Scheduler, due + ReleaseSlack, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

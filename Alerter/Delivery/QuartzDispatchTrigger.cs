@@ -24,6 +24,10 @@ public sealed partial class QuartzDispatchTrigger(ISchedulerFactory schedulers, 
 
     public Task RunAtAsync(DateTimeOffset at, CancellationToken cancellationToken) => ScheduleAsync(ReleaseKey, at, TriggerConflict.KeepEarlier, cancellationToken);
 
+    /// <summary>Stores the "release" trigger on <paramref name="scheduler"/> (the dispatch job passes its own); throws on failure.</summary>
+    public static Task ScheduleReleaseAsync(IScheduler scheduler, DateTimeOffset at, CancellationToken cancellationToken)
+        => StoreAsync(scheduler, ReleaseKey, at, TriggerConflict.KeepEarlier, cancellationToken);
+
     private async Task ScheduleAsync(TriggerKey key, DateTimeOffset? at, TriggerConflict onConflict, CancellationToken cancellationToken)
     {
         try
@@ -33,15 +37,20 @@ public sealed partial class QuartzDispatchTrigger(ISchedulerFactory schedulers, 
             {
                 return;
             }
-            var builder = TriggerBuilder.Create().WithIdentity(key).ForJob(DispatchJob.Key)
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
-            var trigger = (at is { } when ? builder.StartAt(when) : builder.StartNow()).Build();
-            await scheduler.ScheduleTrigger(trigger, onConflict, cancellationToken).ConfigureAwait(false);
+            await StoreAsync(scheduler, key, at, onConflict, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(ex, key.Name);
         }
+    }
+
+    private static async Task StoreAsync(IScheduler scheduler, TriggerKey key, DateTimeOffset? at, TriggerConflict onConflict, CancellationToken cancellationToken)
+    {
+        var builder = TriggerBuilder.Create().WithIdentity(key).ForJob(DispatchJob.Key)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
+        var trigger = (at is { } when ? builder.StartAt(when) : builder.StartNow()).Build();
+        await scheduler.ScheduleTrigger(trigger, onConflict, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule the {Trigger} run of the dispatch job; its fixed schedule still runs it")]
