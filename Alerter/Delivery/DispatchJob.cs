@@ -4,11 +4,18 @@ using Quartz;
 
 namespace Alerter.Delivery;
 
-/// <summary>Turns new <c>haproxy_event</c> rows into outbox rows; when it adds rows, starts the delivery job at once.</summary>
+/// <summary>
+/// Turns new <c>haproxy_event</c> rows into outbox rows; when it adds rows, starts the delivery job at once. Runs on a
+/// fixed schedule, at once when an event source stored events, and, when it leaves a group held for grouping, again
+/// at the moment that group becomes due (<see cref="DispatchResult.NextReleaseAt"/>).
+/// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<DispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("alert-dispatch", "alerter-delivery");
+
+    /// <summary>Added to a group's due time: Quartz may fire up to 2 ms early, and an early run would hold the group again.</summary>
+    public static readonly TimeSpan ReleaseSlack = TimeSpan.FromMilliseconds(5);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -26,6 +33,10 @@ public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<Disp
             if (result.OutboxRows > 0)
             {
                 await context.Scheduler.TriggerJob(DeliveryJob.Key, cancellationToken);
+            }
+            if (result.NextReleaseAt is { } due)
+            {
+                await QuartzDispatchTrigger.ScheduleReleaseAsync(context.Scheduler, due + ReleaseSlack, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -21,6 +21,7 @@ public static class QuartzRegistration
         var storeOptions = configuration.GetSection(AlerterStoreOptions.Section).Get<AlerterStoreOptions>() ?? new AlerterStoreOptions();
         var logs = configuration.GetSection(LogScanOptions.Section).Get<LogScanOptions>() ?? new LogScanOptions();
         services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
+        services.AddSingleton<IDispatchTrigger, QuartzDispatchTrigger>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = store.SchedulerName);

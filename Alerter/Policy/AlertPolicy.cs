@@ -16,11 +16,12 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
     {
         var states = new Dictionary<ServerKey, FlapState>(flapStates);
         var changed = new HashSet<ServerKey>();
-        var chunks = pending
+        var splits = pending
             .GroupBy(e => (e.Host, e.Proxy))
-            .SelectMany(backend => EventGrouper.Split(backend.ToList(), now, Options).Released)
-            .OrderBy(chunk => chunk[0].Id)
+            .Select(backend => EventGrouper.Split(backend.ToList(), now, Options))
             .ToList();
+        var chunks = splits.SelectMany(s => s.Released).OrderBy(chunk => chunk[0].Id).ToList();
+        var nextReleaseAt = splits.Select(s => EventGrouper.ReleaseAt(s.Held, Options)).Min();
         var dispatched = new List<(long, AlertSeverity)>();
         var alerts = new List<Alert>();
         int silenced = 0, suppressed = 0;
@@ -87,7 +88,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             states[state.Server] = FlapDetector.Reset(state);
             changed.Add(state.Server);
         }
-        return new PolicyDecision(dispatched, alerts, changed.Select(s => states[s]).ToList(), silenced, suppressed);
+        return new PolicyDecision(dispatched, alerts, changed.Select(s => states[s]).ToList(), silenced, suppressed, nextReleaseAt);
     }
 
     private Alert GroupAlert(List<PolicyEvent> events, DateTimeOffset now)

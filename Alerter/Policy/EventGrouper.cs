@@ -46,4 +46,22 @@ public static class EventGrouper
         }
         return (released, current);
     }
+
+    /// <summary>
+    /// The first instant at which <see cref="Split"/> releases <paramref name="held"/> (a group it returned as held,
+    /// in id order) if no further event of its backend arrives: one tick after last event + settle (the settle test is
+    /// strict), or first event + window, whichever comes first. Null for an empty group.
+    /// </summary>
+    public static DateTimeOffset? ReleaseAt(IReadOnlyList<PolicyEvent> held, AlertPolicyOptions options)
+    {
+        if (held.Count == 0)
+        {
+            return null;
+        }
+        var first = held[0].Time;
+        var last = held.Max(e => e.Time);
+        var settled = last + options.GroupSettle + TimeSpan.FromTicks(1);
+        var windowEnd = first + options.GroupWindow;
+        return settled < windowEnd ? settled : windowEnd;
+    }
 }

@@ -1,3 +1,4 @@
+using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Store;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public sealed partial class RingEventSource(
     IOptions<RingOptions> options,
     IOptions<LogScanOptions> logOptions,
     TimeProvider time,
+    IDispatchTrigger dispatch,
     ILogger<RingEventSource> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,13 +43,21 @@ public sealed partial class RingEventSource(
                 using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var watcher = WatchSocketFileAsync(settings, connection.SocketFile, session);
                 var counts = await ReadAsync(connection, new RingLineProcessor(host, source, logOptions.Value.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(time.GetUtcNow()), settings.BacklogMaxAge), session.Token).ConfigureAwait(false);
-                replaced = session.IsCancellationRequested && !stoppingToken.IsCancellationRequested;
+                var stopping = stoppingToken.IsCancellationRequested;
+                replaced = session.IsCancellationRequested && !stopping;
                 await session.CancelAsync().ConfigureAwait(false);
                 await watcher.ConfigureAwait(false);
+                if (stopping)
+                {
+                    // The host is stopping: the read ended because we cancelled it, not because HAProxy closed anything.
+                    LogStopped(settings.SocketPath!, counts.Lines, counts.Events, counts.Inserted, counts.Skipped + connection.Overlong);
+                    return;
+                }
                 LogClosed(settings.SocketPath!, replaced ? "the socket file was replaced (reload)" : "HAProxy closed the connection", counts.Lines, counts.Events, counts.Inserted, counts.Skipped + connection.Overlong);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: a read or connect cut short by the shutdown is not a failure worth a warning.
                 return;
             }
             catch (Exception ex)
@@ -106,6 +116,10 @@ public sealed partial class RingEventSource(
                     transaction.Commit();
                     inserted += added;
                     LogStored(rows.Count, added);
+                    if (added > 0)
+                    {
+                        await dispatch.RunNowAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -139,6 +153,9 @@ public sealed partial class RingEventSource(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ring on {Socket}: {Why}; read {Lines} lines, {Events} events ({Inserted} new), skipped {Skipped}; reconnecting")]
     private partial void LogClosed(string socket, string why, long lines, long events, long inserted, long skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ring on {Socket}: stopping; read {Lines} lines, {Events} events ({Inserted} new), skipped {Skipped}")]
+    private partial void LogStopped(string socket, long lines, long events, long inserted, long skipped);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ring: stored {Events} events ({Inserted} new)")]
     private partial void LogStored(int events, int inserted);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alerter.Delivery;
 using Alerter.Logs;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -7,7 +8,7 @@ namespace Alerter.Scheduling;
 
 /// <summary>Scans one log file (path, host and start position in the job data). One at a time per file.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity activity, ILogger<LogScanJob> logger) : IJob
+public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity activity, IDispatchTrigger dispatch, ILogger<LogScanJob> logger) : IJob
 {
     public const string PathKey = "path";
     public const string HostKey = "host";
@@ -24,6 +25,11 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
         {
             var result = await scanner.ScanAsync(target, cancellationToken).ConfigureAwait(false);
             activity.Record(result);
+            if (result.Inserted > 0)
+            {
+                // The scan committed new events: dispatch them now rather than at the dispatch job's next fixed run.
+                await dispatch.RunNowAsync(cancellationToken).ConfigureAwait(false);
+            }
             LogFiringDone(context.JobDetail.Key.Name, ScheduledFireTime(context), context.Scheduler.SchedulerInstanceId, context.Recovering, target.Path);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -50,7 +50,7 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
         FlapStateRows.Save(connection, transaction, decision.FlapStates);
         transaction.Commit();
         return new DispatchResult(decision.Dispatched.Count, pending.Count - decision.Dispatched.Count, decision.Alerts.Count, rows,
-            decision.Silenced, decision.Suppressed, unknown.Count);
+            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt);
     }
 
     private static Dictionary<ServerKey, IReadOnlyList<RecentTransition>> RecentTransitions(

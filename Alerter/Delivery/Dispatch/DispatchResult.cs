@@ -1,4 +1,6 @@
 namespace Alerter.Delivery.Dispatch;
 
 /// <summary>What one dispatch run did.</summary>
-public sealed record DispatchResult(int Events, int Held, int Alerts, int OutboxRows, int Silenced, int Suppressed, int UnknownKinds);
+/// <param name="NextReleaseAt">When a group this run held for grouping becomes due (the earliest); null when none is held.</param>
+public sealed record DispatchResult(int Events, int Held, int Alerts, int OutboxRows, int Silenced, int Suppressed, int UnknownKinds,
+    DateTimeOffset? NextReleaseAt = null);

@@ -221,4 +221,56 @@ public class AlertPolicyTests
         alert.Kind.ShouldBe(AlertKind.BackendDown);
         alert.Events.ShouldHaveSingleItem().Server.ShouldBeNull();
     }
+
+    [Fact]
+    public void Evaluate_GroupHeld_NextReleaseAtIsSettleAfterLastEventAndRunThenReleasesIt()
+    {
+        var t = _clock.GetUtcNow();
+        _pending.Add(Events.Down("app", "s1", t, activeLeft: 1));
+        _pending.Add(Events.Down("app", "s2", t.AddMilliseconds(300), activeLeft: 0));
+        _clock.Advance(TimeSpan.FromMilliseconds(310));
+
+        var first = Run();
+        first.Alerts.ShouldBeEmpty();
+        first.NextReleaseAt.ShouldBe(t.AddMilliseconds(300) + TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(1));
+
+        _clock.SetUtcNow(first.NextReleaseAt!.Value);
+        var second = Run();
+        second.Alerts.ShouldHaveSingleItem().Events.Count.ShouldBe(2);
+        second.NextReleaseAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Evaluate_TwoBackendsHeld_NextReleaseAtIsTheEarlier()
+    {
+        var t = _clock.GetUtcNow();
+        _pending.Add(Events.Down("web", "w1", t.AddMilliseconds(600)));
+        _pending.Add(Events.Down("app", "a1", t.AddMilliseconds(200)));
+        _clock.Advance(TimeSpan.FromMilliseconds(700));
+
+        var decision = Run();
+
+        decision.Alerts.ShouldBeEmpty();
+        decision.NextReleaseAt.ShouldBe(t.AddMilliseconds(200) + TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(1));
+    }
+
+    [Fact]
+    public void Evaluate_OneBackendReleasedOtherHeld_NextReleaseAtIsTheHeldOne()
+    {
+        var t = _clock.GetUtcNow();
+        _pending.Add(Events.Down("app", "a1", t));
+        _pending.Add(Events.Down("web", "w1", t.AddMilliseconds(1500)));
+        _clock.Advance(TimeSpan.FromMilliseconds(1600));
+
+        var decision = Run();
+
+        decision.Alerts.ShouldHaveSingleItem().Proxy.ShouldBe("app");
+        decision.NextReleaseAt.ShouldBe(t.AddMilliseconds(2500) + TimeSpan.FromTicks(1));
+    }
+
+    [Fact]
+    public void Evaluate_NothingPending_NextReleaseAtNull()
+    {
+        Run().NextReleaseAt.ShouldBeNull();
+    }
 }

@@ -65,4 +65,58 @@ public class EventGrouperTests
         released.Count.ShouldBe(1);
         held.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void ReleaseAt_SettlingGroup_OneTickAfterLastEventPlusSettle()
+    {
+        var t = Events.T0;
+        var events = new[] { Events.Down("app", "s1", t), Events.Down("app", "s2", t.AddMilliseconds(400)) };
+        var (_, held) = EventGrouper.Split(events, t.AddMilliseconds(500), _options);
+
+        var due = EventGrouper.ReleaseAt(held, _options);
+
+        due.ShouldBe(t.AddMilliseconds(400) + _options.GroupSettle + TimeSpan.FromTicks(1));
+    }
+
+    [Fact]
+    public void ReleaseAt_BurstStillArrivingNearWindowEnd_IsWindowEnd()
+    {
+        var t = Events.T0;
+        var events = Enumerable.Range(0, 11).Select(i => Events.Down("app", $"s{i}", t.AddSeconds(i * 0.95))).ToList();
+        var (_, held) = EventGrouper.Split(events, t.AddSeconds(9.6), _options);
+        held.Count.ShouldBe(11);
+
+        EventGrouper.ReleaseAt(held, _options).ShouldBe(t + _options.GroupWindow);
+    }
+
+    [Fact]
+    public void ReleaseAt_EventsOutOfTimeOrder_UsesTheLatest()
+    {
+        var t = Events.T0;
+        var held = new[] { Events.Down("app", "s1", t.AddMilliseconds(700)), Events.Down("app", "s2", t) };
+
+        EventGrouper.ReleaseAt(held, _options).ShouldBe(t.AddMilliseconds(700) + _options.GroupSettle + TimeSpan.FromTicks(1));
+    }
+
+    [Fact]
+    public void ReleaseAt_EmptyGroup_Null()
+    {
+        EventGrouper.ReleaseAt([], _options).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(1)]   // settles
+    [InlineData(11)]  // reaches the window while still arriving
+    public void ReleaseAt_SplitJustBeforeHoldsAndAtReleases(int count)
+    {
+        var t = Events.T0;
+        var events = Enumerable.Range(0, count).Select(i => Events.Down("app", $"s{i}", t.AddSeconds(i * 0.95))).ToList();
+        var (_, held) = EventGrouper.Split(events, events[^1].Time, _options);
+        var due = EventGrouper.ReleaseAt(held, _options)!.Value;
+
+        EventGrouper.Split(events, due - TimeSpan.FromTicks(1), _options).Held.Count.ShouldBe(count);
+        var (released, stillHeld) = EventGrouper.Split(events, due, _options);
+        stillHeld.ShouldBeEmpty();
+        released.ShouldHaveSingleItem().Count.ShouldBe(count);
+    }
 }
