@@ -11,12 +11,7 @@ public class InfluxBadDataTests
     {
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
-        await using var host = await InfluxSinkHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Collector:Influx:Url"] = influx.Url,
-            ["Collector:Influx:Database"] = "haproxy",
-            ["Collector:Influx:SpoolDirectory"] = dir.Combine("spool"),
-        });
+        await using var host = await InfluxSinkHost.StartAsync(InfluxSinkHost.V1Settings(influx, dir));
         Sample Point(int i, FieldValue value) => new("haproxy_server", [KeyValuePair.Create("server", $"s{i}")],
             [KeyValuePair.Create("weight", value)], TestPoints.Start.AddSeconds(i));
 

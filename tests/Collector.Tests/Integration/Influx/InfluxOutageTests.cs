@@ -10,13 +10,8 @@ public class InfluxOutageTests
     {
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
-        await using var host = await InfluxSinkHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Collector:Influx:Url"] = influx.Url,
-            ["Collector:Influx:Database"] = "haproxy",
-            ["Collector:Influx:SpoolDirectory"] = dir.Combine("spool"),
-            ["Collector:Influx:BatchSize"] = "7",
-        });
+        await using var host = await InfluxSinkHost.StartAsync(
+            new Dictionary<string, string?>(InfluxSinkHost.V1Settings(influx, dir)) { ["Collector:Influx:BatchSize"] = "7" });
         const int servers = 10;
         var cycle = 0;
         async Task WriteFor(TimeSpan duration)

@@ -15,12 +15,7 @@ public class InfluxRoundTripTests
     {
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
-        await using var host = await InfluxSinkHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Collector:Influx:Url"] = influx.Url,
-            ["Collector:Influx:Database"] = "haproxy",
-            ["Collector:Influx:SpoolDirectory"] = dir.Combine("spool"),
-        });
+        await using var host = await InfluxSinkHost.StartAsync(InfluxSinkHost.V1Settings(influx, dir));
         // HAProxy allows letters, digits, '.', ':', '-', '_' in proxy and server names; the rest come from
         // other sources (host names, event messages) and exercise every escape of the encoder.
         var cases = new (string Proxy, string Server, string Message)[]
@@ -57,12 +52,7 @@ public class InfluxRoundTripTests
     {
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
-        await using var host = await InfluxSinkHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Collector:Influx:Url"] = influx.Url,
-            ["Collector:Influx:Database"] = "haproxy",
-            ["Collector:Influx:SpoolDirectory"] = dir.Combine("spool"),
-        });
+        await using var host = await InfluxSinkHost.StartAsync(InfluxSinkHost.V1Settings(influx, dir));
         const string measurement = "my measure,ment=é\"";
         const string tagKey = "tag key,=x";
         const string fieldKey = "field key,=\"y\"";
@@ -80,12 +70,7 @@ public class InfluxRoundTripTests
     {
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
-        await using var host = await InfluxSinkHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Collector:Influx:Url"] = influx.Url,
-            ["Collector:Influx:Database"] = "haproxy",
-            ["Collector:Influx:SpoolDirectory"] = dir.Combine("spool"),
-        });
+        await using var host = await InfluxSinkHost.StartAsync(InfluxSinkHost.V1Settings(influx, dir));
         await host.Sink.WriteAsync(
             [
                 new Sample("haproxy_event", [KeyValuePair.Create("server", "two\nlines")], [KeyValuePair.Create("message", FieldValue.Of("a\r\nb"))], TestPoints.Start),

@@ -1,3 +1,4 @@
+using TestSupport;
 using Collector.Influx;
 using Collector.Samples;
 using Collector.Tests.Influx;
@@ -25,6 +26,14 @@ public sealed class InfluxSinkHost : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; }
 
     public SinkStatus Status => Sink.GetStatus();
+
+    /// <summary>The v1 settings every InfluxDB test starts from: database <c>haproxy</c>, the spool in the test's directory.</summary>
+    public static Dictionary<string, string?> V1Settings(InfluxDbProcess influx, TempDirectory directory) => new()
+    {
+        ["Collector:Influx:Url"] = influx.Url,
+        ["Collector:Influx:Database"] = "haproxy",
+        ["Collector:Influx:SpoolDirectory"] = directory.Combine("spool"),
+    };
 
     public static async Task<InfluxSinkHost> StartAsync(IDictionary<string, string?> settings)
     {
