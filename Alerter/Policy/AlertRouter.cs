@@ -1,3 +1,5 @@
+using HAProxy.Names;
+
 namespace Alerter.Policy;
 
 /// <summary>Recipients of an alert from the routes, pure; duplicates across routes collapse to one.</summary>
@@ -6,7 +8,7 @@ public static class AlertRouter
     public static IReadOnlyList<Recipient> Route(Alert alert, AlertPolicyOptions options)
     {
         var recipients = new List<Recipient>();
-        foreach (var route in options.Routes.Where(r => Glob.IsMatch(r.Proxy, alert.Proxy) && Glob.IsMatch(r.Host, alert.Host)))
+        foreach (var route in options.Routes.Where(r => NamePattern.IsMatch(r.Proxy, alert.Proxy) && NamePattern.IsMatch(r.Host, alert.Host)))
         {
             if (route.EmailsFor(alert.Severity))
             {

@@ -1,3 +1,5 @@
+using HAProxy.Names;
+
 namespace Alerter.Policy;
 
 /// <summary>
@@ -26,6 +28,6 @@ public sealed class SilenceRule
 
     public bool Matches(PolicyEvent e)
         => (Start is null || e.Time >= Start) && (End is null || e.Time < End)
-           && Glob.IsMatch(Host, e.Host) && Glob.IsMatch(Proxy, e.Proxy)
-           && (e.Server is null ? Server == "*" : Glob.IsMatch(Server, e.Server));
+           && NamePattern.IsMatch(Host, e.Host) && NamePattern.IsMatch(Proxy, e.Proxy)
+           && (e.Server is null ? Server == "*" : NamePattern.IsMatch(Server, e.Server));
 }

@@ -1,3 +1,4 @@
+using HAProxy.Names;
 using Dashboard.Top.Model;
 using Dashboard.Top.View;
 
@@ -22,7 +23,7 @@ public static class RowOrdering
             for (var r = 0; r < snapshot.Rows.Length; r++)
             {
                 var derived = snapshot.Rows[r];
-                if (model.ProxyPattern is { } pattern && !ProxyPattern.IsMatch(derived.Proxy, pattern))
+                if (model.ProxyPattern is { } pattern && !NamePattern.IsMatch(pattern, derived.Proxy, ignoreCase: true))
                 {
                     continue;
                 }
