@@ -103,6 +103,12 @@ public sealed partial class LogFileScanner(
                         {
                             copiesReadThrough = segment.LastWriteUtc;
                         }
+                        // The fingerprint was checked when the file was opened; a copytruncate and new lines since then
+                        // would make this batch a read from mid-line of other content. Checked before every commit.
+                        if ((Fingerprint.Of(stream.SafeFileHandle, segmentFingerprintLength) ?? "") != segmentFingerprint)
+                        {
+                            throw new FileRewrittenException(segment.Path);
+                        }
                         var newCheckpoint = new LogCheckpoint(target.Path, position, at, moveOn ? 0 : segmentFingerprintLength,
                             moveOn ? Fingerprint.Of([]) : segmentFingerprint, ordinals.Serialize(), observedAt, copiesReadThrough);
                         using var transaction = connection.BeginTransaction();
@@ -129,6 +135,11 @@ public sealed partial class LogFileScanner(
                 catch (CheckpointMovedException)
                 {
                     LogSuperseded(target.Path);
+                    break;
+                }
+                catch (FileRewrittenException)
+                {
+                    LogVanished(target.Path, segment.Path);
                     break;
                 }
             }
@@ -178,7 +189,7 @@ public sealed partial class LogFileScanner(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Log {Path}: another scanner moved the checkpoint; this run stops (is a second alerter using the same database?)")]
     private partial void LogSuperseded(string path);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Log {Path}: {Segment} changed or vanished while opening it; the next run decides again")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log {Path}: {Segment} changed or vanished while opening or reading it; the next run decides again")]
     private partial void LogVanished(string path, string segment);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Log {Path}: skipped {Malformed} malformed and {Overlong} overlong lines ({InvalidUtf8} not valid UTF-8)")]

@@ -112,8 +112,9 @@ public class RotationWhileWritingTests
         var downLines = lab.CountLines("Server app/web1 is DOWN");
         var upLines = lab.CountLines("Server app/web1 is UP");
         (downLines + upLines).ShouldBe(Transitions + 1, "the log files hold every transition HAProxy wrote");
-        rows.Count(r => r.Kind == "ServerDown").ShouldBe(downLines);
-        rows.Count(r => r.Kind == "ServerUp").ShouldBe(upLines);
+        var story = Describe(lab, harness) + "\ntrace:\n" + string.Join("\n", trace);
+        rows.Count(r => r.Kind == "ServerDown").ShouldBe(downLines, story);
+        rows.Count(r => r.Kind == "ServerUp").ShouldBe(upLines, story);
         lock (actions)
         {
             actions.Select(a => a.ToString()).ShouldContain(expectedAction);
