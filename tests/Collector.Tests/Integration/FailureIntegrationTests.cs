@@ -38,7 +38,9 @@ public class FailureIntegrationTests
             File.SetUnixFileMode(data, (UnixFileMode)0x1FF); // the collector may run as nobody below
         }
         var healthPort = FreePort.Next();
-        var collectorDll = Path.Combine(AppContext.BaseDirectory, "collector.dll");
+        // The real binary runs as nobody below, and the checkout may sit under a directory nobody cannot enter
+        // (mktemp -d is mode 700): run a copy of it from this test's own directory.
+        var collectorDll = CopyCollectorTo(dir.Combine("bin"));
         var args = $"{collectorDll} --Collector:Interval=00:00:01 --Collector:Health:Port={healthPort} --Collector:Sqlite:DataDirectory={data} " +
                    $"--Collector:Endpoints:0:Address={open} --Collector:Endpoints:0:Host=good " +
                    $"--Collector:Endpoints:1:Address={locked} --Collector:Endpoints:1:Host=locked " +
@@ -135,5 +137,33 @@ public class FailureIntegrationTests
 
         error.Message.ShouldContain("Collector:Interval is 00:00:00.2000000; use a value from 00:00:01");
         error.Message.ShouldContain("wildcards are allowed in the socket file name only");
+    }
+
+    /// <summary>Copies collector.dll with every file its deps.json names (managed and native), keeping relative paths.</summary>
+    private static string CopyCollectorTo(string target)
+    {
+        var source = AppContext.BaseDirectory;
+        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(source, "collector.deps.json")));
+        var files = new HashSet<string> { "collector.dll", "collector.deps.json", "collector.runtimeconfig.json" };
+        foreach (var library in deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject())
+        {
+            foreach (var group in new[] { "runtime", "native", "runtimeTargets" })
+            {
+                if (library.Value.TryGetProperty(group, out var assets))
+                {
+                    foreach (var asset in assets.EnumerateObject())
+                    {
+                        files.Add(File.Exists(Path.Combine(source, asset.Name)) ? asset.Name : Path.GetFileName(asset.Name));
+                    }
+                }
+            }
+        }
+        foreach (var file in files.Where(f => File.Exists(Path.Combine(source, f))))
+        {
+            var destination = Path.Combine(target, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(Path.Combine(source, file), destination);
+        }
+        return Path.Combine(target, "collector.dll");
     }
 }
