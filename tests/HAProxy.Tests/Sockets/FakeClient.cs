@@ -64,6 +64,21 @@ internal sealed class FakeClient(Socket socket, int listenerGeneration, int inde
         }
     }
 
+    /// <summary>
+    /// Holds the connection open, saying nothing, until the server is disposed: a silent peer must outlast any
+    /// deadline under test, so a fixed delay would race it on a loaded machine.
+    /// </summary>
+    public async Task StaySilentAsync()
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     public void Close()
     {
         try

@@ -138,7 +138,7 @@ public sealed class StatsSessionConnectErrorTests
     [Fact]
     public async Task ExecuteAsync_SilentServer_ThrowsTimeoutNamingTheConnectDeadline()
     {
-        await using var server = new FakeStatsServer(async c => await c.ReadLineAsync().ContinueWith(_ => Task.Delay(5000)).Unwrap());
+        await using var server = new FakeStatsServer(async c => { await c.ReadLineAsync(); await c.StaySilentAsync(); });
         await using var session = new StatsSession(server.Endpoint, Fast);
 
         var error = await Should.ThrowAsync<StatsSocketException>(() => session.ExecuteAsync("show info"));
@@ -193,7 +193,7 @@ public sealed class StatsSessionConnectErrorTests
     [Fact]
     public async Task ExecuteOnceAsync_PeerNeverCloses_ThrowsTimeout()
     {
-        await using var server = new FakeStatsServer(async c => { await c.ReadLineAsync(); await c.SendAsync("x\n\n"); await Task.Delay(5000); });
+        await using var server = new FakeStatsServer(async c => { await c.ReadLineAsync(); await c.SendAsync("x\n\n"); await c.StaySilentAsync(); });
 
         var error = await Should.ThrowAsync<StatsSocketException>(() => StatsClient.ExecuteOnceAsync(server.Endpoint, "show info", TimeSpan.FromMilliseconds(300)));
 
