@@ -54,7 +54,7 @@ public sealed class InfluxHttpWriter : IInfluxWriter, IDisposable
             content.Headers.ContentEncoding.Add("gzip");
         }
         request.Content = content;
-        return await SendAsync(request, record.Points, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(request, (status, body) => InfluxResponseClassifier.Classify(status, body, record.Points), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> CreateDatabaseAsync(CancellationToken cancellationToken)
@@ -64,11 +64,13 @@ public sealed class InfluxHttpWriter : IInfluxWriter, IDisposable
         {
             Content = new FormUrlEncodedContent([new("q", $"CREATE DATABASE \"{name}\"")]),
         };
-        var result = await SendAsync(request, 0, cancellationToken).ConfigureAwait(false);
+        // CREATE DATABASE answers 200 with a JSON body, unlike a write.
+        var result = await SendAsync(request, (status, _) => status == 200 ? new InfluxWriteResult(InfluxWriteOutcome.Written, status, 0, null) : InfluxResponseClassifier.Classify(status, null, 0), cancellationToken)
+            .ConfigureAwait(false);
         return result.Outcome == InfluxWriteOutcome.Written;
     }
 
-    private async Task<InfluxWriteResult> SendAsync(HttpRequestMessage request, int points, CancellationToken cancellationToken)
+    private async Task<InfluxWriteResult> SendAsync(HttpRequestMessage request, Func<int, string?, InfluxWriteResult> classify, CancellationToken cancellationToken)
     {
         if (_authorization is not null)
         {
@@ -77,8 +79,9 @@ public sealed class InfluxHttpWriter : IInfluxWriter, IDisposable
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = response.IsSuccessStatusCode ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return InfluxResponseClassifier.Classify((int)response.StatusCode, body, points);
+            var status = (int)response.StatusCode;
+            var body = status == 204 ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return classify(status, body);
         }
         catch (HttpRequestException ex)
         {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Collector.Influx.Writing;
 
 /// <summary>
-/// Maps a write response to an <see cref="InfluxWriteResult"/>. Pure.
+/// Maps a write response to an <see cref="InfluxWriteResult"/>. Pure. Only 204 means stored.
 /// InfluxDB 1.x answers 400 <c>{"error":"partial write: ... dropped=N"}</c> when it stored the valid points
 /// of a batch: lines that did not parse are named as <c>unable to parse '&lt;line&gt;': reason</c> and are not in
 /// <c>dropped=N</c>, which counts points refused for other reasons (type conflict, retention, limits).
@@ -15,9 +15,17 @@ public static partial class InfluxResponseClassifier
     public static InfluxWriteResult Classify(int status, string? body, int points)
     {
         var message = Trim(body);
-        if (status is >= 200 and < 300)
+        if (status == 204)
         {
             return new InfluxWriteResult(InfluxWriteOutcome.Written, status, 0, null);
+        }
+        if (status is >= 200 and < 300)
+        {
+            // InfluxDB 1.x and 2.x, and the servers that speak their write API, answer a stored write with 204 and
+            // nothing else. Another 2xx is a web server or proxy that is not InfluxDB: counting it as stored would
+            // lose the points silently, so they stay in the spool and the log says where to look.
+            return new InfluxWriteResult(InfluxWriteOutcome.Misconfigured, status, 0,
+                $"a write was answered {status}, not 204 No Content as InfluxDB answers it: Collector:Influx:Url may not point at InfluxDB. {message}".TrimEnd());
         }
         if (status is 401 or 403)
         {

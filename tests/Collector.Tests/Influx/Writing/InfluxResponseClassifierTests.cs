@@ -6,7 +6,8 @@ public class InfluxResponseClassifierTests
 {
     [Theory]
     [InlineData(204, InfluxWriteOutcome.Written)]
-    [InlineData(200, InfluxWriteOutcome.Written)]
+    [InlineData(200, InfluxWriteOutcome.Misconfigured)]
+    [InlineData(202, InfluxWriteOutcome.Misconfigured)]
     [InlineData(401, InfluxWriteOutcome.Unauthorized)]
     [InlineData(403, InfluxWriteOutcome.Unauthorized)]
     [InlineData(429, InfluxWriteOutcome.Unavailable)]
@@ -19,6 +20,17 @@ public class InfluxResponseClassifierTests
         var result = InfluxResponseClassifier.Classify(status, "{\"error\":\"x\"}", 10);
         result.Outcome.ShouldBe(expected);
         result.RejectedPoints.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Classify_200FromAWebServer_KeptForRetryAndSaysTheUrlMayNotBeInfluxDb()
+    {
+        var result = InfluxResponseClassifier.Classify(200, "ok\n", 7);
+
+        result.Retry.ShouldBeTrue("a 2xx other than 204 is not proof that InfluxDB stored the points");
+        result.RejectedPoints.ShouldBe(0);
+        result.Message!.ShouldContain("not 204 No Content");
+        result.Message!.ShouldContain("Collector:Influx:Url");
     }
 
     [Fact]

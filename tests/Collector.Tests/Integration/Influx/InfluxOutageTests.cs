@@ -6,7 +6,7 @@ namespace Collector.Tests.Integration.Influx;
 public class InfluxOutageTests
 {
     [Fact]
-    public async Task Write_InfluxStoppedFor25SecondsDuringWriting_EveryPointArrivesOnceInOrder()
+    public async Task Write_InfluxStoppedForTwoMinutesDuringWriting_EveryPointArrivesOnceInOrder()
     {
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
@@ -26,8 +26,9 @@ public class InfluxOutageTests
 
         await WriteFor(TimeSpan.FromSeconds(3));
         await influx.StopAsync();
-        // 25 s, not the 2 minutes issue #3 names: the 2-minute run lost points under full-suite load (see the closing note).
-        await WriteFor(TimeSpan.FromSeconds(25));
+        // The outage issue #3 names. Its port stays reserved to this test meanwhile (FreePort): once another test's
+        // HTTP server took it and answered these writes with 2xx, and 1,547 points "written" never reached InfluxDB.
+        await WriteFor(TimeSpan.FromMinutes(2));
         var spooledDuringOutage = host.Status.SpooledPoints;
         host.Status.LastError.ShouldNotBeNull().ShouldContain("unavailable");
         await influx.StartAgainAsync();

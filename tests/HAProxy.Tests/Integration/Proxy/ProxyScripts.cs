@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace HAProxy.Tests.Integration.Proxy;
 
@@ -40,7 +38,7 @@ public sealed class ProxyScripts
 
     /// <summary>Free ports for the frontend, stats page and TCP listen, and seven consecutive ones for the demo backends.</summary>
     public static ProxyScripts ForRunDirectory(string runDirectory) =>
-        new(runDirectory, TestSupport.FreePort.Next(), TestSupport.FreePort.Next(), TestSupport.FreePort.Next(), FreeRange(7));
+        new(runDirectory, TestSupport.FreePort.Next(), TestSupport.FreePort.Next(), TestSupport.FreePort.Next(), TestSupport.FreePort.NextRange(7));
 
     /// <summary>Runs <c>proxy/NAME</c> with this instance's settings plus <paramref name="extra"/>; returns exit code and output.</summary>
     public async Task<ScriptResult> RunAsync(string name, IReadOnlyDictionary<string, string>? extra = null, params string[] arguments)
@@ -127,34 +125,6 @@ public sealed class ProxyScripts
     }
 
     public string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "";
-
-    private static int FreeRange(int count)
-    {
-        // Below the ephemeral range (32768+), so outgoing connections do not take these ports meanwhile.
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var start = Random.Shared.Next(20000, 32000 - count);
-            if (Enumerable.Range(start, count).All(IsFree))
-            {
-                return start;
-            }
-        }
-        throw new InvalidOperationException("No range of free loopback ports found between 20000 and 32000.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 
     private static string FindRoot()
     {
