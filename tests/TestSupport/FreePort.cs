@@ -22,6 +22,22 @@ public static class FreePort
     private static readonly List<FileStream> Reservations = [];
     private static readonly string LockDirectory = Path.Combine(Path.GetTempPath(), $"monitoring-test-ports-{Environment.UserName}");
 
+    static FreePort()
+    {
+        // Leave no lock files behind; the locks themselves go with the process anyway.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (Gate)
+            {
+                foreach (var reservation in Reservations)
+                {
+                    File.Delete(reservation.Name);
+                    reservation.Dispose();
+                }
+            }
+        };
+    }
+
     /// <summary>One reserved free port.</summary>
     public static int Next() => NextRange(1);
 
