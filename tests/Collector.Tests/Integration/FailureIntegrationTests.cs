@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Collector.Samples;
 using Collector.Tests.Polling;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,72 +40,52 @@ public class FailureIntegrationTests
         // The real binary runs as nobody below, and the checkout may sit under a directory nobody cannot enter
         // (mktemp -d is mode 700): run a copy of it from this test's own directory.
         var collectorDll = CopyCollectorTo(dir.Combine("bin"));
-        var args = $"{collectorDll} --Collector:Interval=00:00:01 --Collector:Health:Port={healthPort} --Collector:Sqlite:DataDirectory={data} " +
-                   $"--Collector:Endpoints:0:Address={open} --Collector:Endpoints:0:Host=good " +
-                   $"--Collector:Endpoints:1:Address={locked} --Collector:Endpoints:1:Host=locked " +
-                   $"--Collector:Endpoints:2:Address={missing} --Collector:Endpoints:2:Host=missing";
-        // root passes every permission check, so run the real binary as nobody to meet a real EACCES
-        var asRoot = Environment.UserName == "root";
-        var start = new ProcessStartInfo(asRoot ? "setpriv" : "dotnet", asRoot ? $"--reuid=65534 --regid=65534 --clear-groups dotnet {args}" : args)
+        var settings = new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = dir.Path,
-            Environment = { ["HOME"] = dir.Path, ["DOTNET_CLI_HOME"] = dir.Path },
+            ["Collector:Interval"] = "00:00:01",
+            ["Collector:Health:Port"] = healthPort.ToString(),
+            ["Collector:Sqlite:DataDirectory"] = data,
+            ["Collector:Endpoints:0:Address"] = open,
+            ["Collector:Endpoints:0:Host"] = "good",
+            ["Collector:Endpoints:1:Address"] = locked,
+            ["Collector:Endpoints:1:Host"] = "locked",
+            ["Collector:Endpoints:2:Address"] = missing,
+            ["Collector:Endpoints:2:Host"] = "missing",
         };
-        var output = new System.Text.StringBuilder();
-        using var collector = Process.Start(start)!;
-        collector.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        collector.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        collector.BeginOutputReadLine();
-        collector.BeginErrorReadLine();
-        try
+        // root passes every permission check, so the real binary runs as nobody to meet a real EACCES
+        await using var collector = CollectorProcess.Start(collectorDll, settings, dir.Path, asNobody: true);
+        using var http = new HttpClient();
+        var status = "";
+        await CollectorTestBed.WaitUntilAsync(() =>
         {
-            using var http = new HttpClient();
-            var status = "";
-            await CollectorTestBed.WaitUntilAsync(() =>
+            try
             {
-                try
-                {
-                    status = http.GetStringAsync($"http://127.0.0.1:{healthPort}/status").Result;
-                }
-                catch (AggregateException)
-                {
-                    return false;
-                }
-                // "At least three polls": the counter grows every second, so an exact match can be missed under load.
-                using var json = System.Text.Json.JsonDocument.Parse(status);
-                var endpoints = json.RootElement.GetProperty("endpoints").EnumerateArray().ToArray();
-                return endpoints.Length == 3
-                    && endpoints.All(e => e.GetProperty("polls").GetInt64() >= 3)
-                    && status.Contains("PermissionDenied") && status.Contains("SocketMissing");
-            }, TimeSpan.FromSeconds(30), "three polls with both errors in /status");
+                status = http.GetStringAsync($"http://127.0.0.1:{healthPort}/status").Result;
+            }
+            catch (AggregateException)
+            {
+                return false;
+            }
+            // "At least three polls": the counter grows every second, so an exact match can be missed under load.
+            using var json = System.Text.Json.JsonDocument.Parse(status);
+            var endpoints = json.RootElement.GetProperty("endpoints").EnumerateArray().ToArray();
+            return endpoints.Length == 3
+                && endpoints.All(e => e.GetProperty("polls").GetInt64() >= 3)
+                && status.Contains("PermissionDenied") && status.Contains("SocketMissing");
+        }, TimeSpan.FromSeconds(30), "three polls with both errors in /status");
 
-            collector.HasExited.ShouldBeFalse();
-            status.ShouldContain(locked);
-            status.ShouldContain(missing);
-            var db = Path.Combine(data, "collector.db");
-            using var reader = new Microsoft.Data.Sqlite.SqliteConnection(global::Collector.Storage.Sqlite.SqliteStore.ConnectionString(db, readOnly: true));
-            reader.Open();
-            using var count = reader.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM sample_view WHERE measurement = 'haproxy_server' AND host = 'good'";
-            Convert.ToInt64(count.ExecuteScalar()).ShouldBeGreaterThanOrEqualTo(2);
-            string logs;
-            lock (output)
-            {
-                logs = output.ToString();
-            }
-            logs.ShouldContain($"Poll of {locked} (host locked) failed (PermissionDenied)");
-            logs.ShouldContain($"Poll of {missing} (host missing) failed (SocketMissing)");
-        }
-        finally
-        {
-            if (!collector.HasExited)
-            {
-                collector.Kill(entireProcessTree: true);
-                await collector.WaitForExitAsync();
-            }
-        }
+        collector.HasExited.ShouldBeFalse();
+        status.ShouldContain(locked);
+        status.ShouldContain(missing);
+        var db = Path.Combine(data, "collector.db");
+        using var reader = new Microsoft.Data.Sqlite.SqliteConnection(global::Collector.Storage.Sqlite.SqliteStore.ConnectionString(db, readOnly: true));
+        reader.Open();
+        using var count = reader.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM sample_view WHERE measurement = 'haproxy_server' AND host = 'good'";
+        Convert.ToInt64(count.ExecuteScalar()).ShouldBeGreaterThanOrEqualTo(2);
+        var logs = collector.Output;
+        logs.ShouldContain($"Poll of {locked} (host locked) failed (PermissionDenied)");
+        logs.ShouldContain($"Poll of {missing} (host missing) failed (SocketMissing)");
     }
 
     [Fact]

@@ -4,10 +4,15 @@ namespace Dashboard.Tests.Integration;
 
 /// <summary>
 /// A detached tmux session running one command in a terminal of a fixed size, driven with
-/// <c>send-keys</c> and read with <c>capture-pane -p</c>. Disposing kills exactly this session, by name.
+/// <c>send-keys</c> and read with <c>capture-pane -p</c>. Each session has its own tmux server (<c>-L</c>, no
+/// user config): with one shared server, a test killing the last session made the server exit while a parallel
+/// test's new-session was connecting to it ("server exited unexpectedly"). It also never touches the user's
+/// tmux. Disposing kills exactly this server.
 /// </summary>
 internal sealed class TmuxSession : IDisposable
 {
+    private string? _socketPath;
+
     private TmuxSession(string name) => Name = name;
 
     public string Name { get; }
@@ -17,8 +22,9 @@ internal sealed class TmuxSession : IDisposable
         var session = new TmuxSession("dtop-" + Guid.NewGuid().ToString("N")[..10]);
         // -u: the terminal speaks UTF-8 (sparklines, box drawing). The pane stays after the program exits so
         // its last words can be read; the session is killed on dispose.
-        Run("-u", "new-session", "-d", "-s", session.Name, "-x", width.ToString(), "-y", height.ToString(), command);
-        Run("set-option", "-t", session.Name, "remain-on-exit", "on");
+        session.Run("-u", "new-session", "-d", "-s", session.Name, "-x", width.ToString(), "-y", height.ToString(), command);
+        session.Run("set-option", "-t", session.Name, "remain-on-exit", "on");
+        session._socketPath = session.Run("display-message", "-p", "#{socket_path}").Trim();
         return session;
     }
 
@@ -57,17 +63,25 @@ internal sealed class TmuxSession : IDisposable
     {
         try
         {
-            Run("kill-session", "-t", Name);
+            Run("kill-server");
         }
         catch (InvalidOperationException)
         {
             // Already gone.
         }
+        if (_socketPath is not null)
+        {
+            File.Delete(_socketPath); // tmux leaves its socket file behind
+        }
     }
 
-    private static string Run(params string[] arguments)
+    private string Run(params string[] arguments)
     {
         var info = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var option in new[] { "-L", Name, "-f", "/dev/null" })
+        {
+            info.ArgumentList.Add(option);
+        }
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
