@@ -53,7 +53,9 @@ public class FailureIntegrationTests
             ["Collector:Endpoints:2:Host"] = "missing",
         };
         // root passes every permission check, so the real binary runs as nobody to meet a real EACCES
-        await using var collector = CollectorProcess.Start(collectorDll, settings, dir.Path, asNobody: true);
+        await using var collector = DotnetProcess.Start(
+            collectorDll, DotnetProcess.SettingsArguments(settings), dir.Path,
+            new Dictionary<string, string> { ["HOME"] = dir.Path, ["DOTNET_CLI_HOME"] = dir.Path }, asNobody: true);
         using var http = new HttpClient();
         var status = "";
         await CollectorTestBed.WaitUntilAsync(() =>

@@ -39,7 +39,7 @@ public sealed class EndToEndLab : IAsyncDisposable
 
     public SmsGatewayStub Sms { get; } = new();
 
-    public AlerterProcess Alerter { get; private set; } = null!;
+    public DotnetProcess Alerter { get; private set; } = null!;
 
     /// <param name="backends">Backend name to its server names; each server is a fresh <see cref="TestHttpBackend"/>.</param>
     /// <param name="emails">Email recipients of the one route (every proxy); critical alerts also go to <see cref="SmsTo"/>.</param>

@@ -29,7 +29,7 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
         var environment = new Dictionary<string, string> { ["MONITORING__Alerter__Quartz__ConnectionString"] = postgres.ConnectionString };
         string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug"];
 
-        var nodes = new List<AlerterProcess>();
+        var nodes = new List<DotnetProcess>();
         try
         {
             nodes.Add(AlerterProcess.Start(directory.Path, arguments, environment));
@@ -104,7 +104,7 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
         return path;
     }
 
-    private async Task WaitForFiringsAsync(IReadOnlyList<AlerterProcess> nodes, Func<Firing, bool> which, int count)
+    private async Task WaitForFiringsAsync(IReadOnlyList<DotnetProcess> nodes, Func<Firing, bool> which, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
         while (Firings(nodes).Count(which) < count)
@@ -119,7 +119,7 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
         }
     }
 
-    private static List<Firing> Firings(IEnumerable<AlerterProcess> nodes)
+    private static List<Firing> Firings(IEnumerable<DotnetProcess> nodes)
         => [.. nodes.SelectMany(n => FiringLine().Matches(n.Output))
             .Select(m => new Firing(m.Groups[1].Value, DateTimeOffset.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Groups[3].Value, m.Groups[4].Value == "True"))];
 

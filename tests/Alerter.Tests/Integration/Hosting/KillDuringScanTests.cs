@@ -88,7 +88,7 @@ public class KillDuringScanTests(ITestOutputHelper output)
         return path;
     }
 
-    private static async Task<long> WaitForOffsetAsync(string database, string log, long atLeast, AlerterProcess alerter)
+    private static async Task<long> WaitForOffsetAsync(string database, string log, long atLeast, DotnetProcess alerter)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)

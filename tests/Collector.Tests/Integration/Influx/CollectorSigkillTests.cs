@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Collector.Influx.Spool;
+using TestSupport;
 
 namespace Collector.Tests.Integration.Influx;
 
@@ -28,7 +29,7 @@ public class CollectorSigkillTests
         settings["Collector:Influx:MaxRetryDelay"] = "00:00:01";
 
         // 1. InfluxDB is down: every cycle goes to the spool (and to SQLite). Kill after a few cycles.
-        await using (var first = CollectorProcess.Start(CollectorProcess.BuiltDll, settings, bed.Directory.Path))
+        await using (var first = StartCollector(bed, settings))
         {
             await WaitForSpoolAsync(bed, first, s => s.Spooled >= 30 && s.Cycles >= 5, "five cycles spooled while InfluxDB is down");
             await first.KillAsync();
@@ -45,7 +46,7 @@ public class CollectorSigkillTests
 
         // 2. InfluxDB is back; the Collector starts again on the same spool and replays it.
         await influx.StartAgainAsync();
-        await using var second = CollectorProcess.Start(CollectorProcess.BuiltDll, settings, bed.Directory.Path);
+        await using var second = StartCollector(bed, settings);
         await WaitForSpoolAsync(bed, second, s => s.Spooled == 0 && s.Written >= pending, "the spool replayed");
         second.Output.ShouldContain($"holds {pending} points");
 
@@ -59,6 +60,9 @@ public class CollectorSigkillTests
         status.ShouldContain("\"droppedPoints\": 0");
     }
 
+    private static DotnetProcess StartCollector(CollectorTestBed bed, Dictionary<string, string?> settings) =>
+        DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), DotnetProcess.SettingsArguments(settings), bed.Directory.Path);
+
     /// <summary>Whole seconds of srv1's samples in SQLite before <paramref name="before"/>.</summary>
     private static HashSet<long> ServerSecondsInSqlite(CollectorTestBed bed, DateTimeOffset before) =>
         bed.Stored("haproxy_server", "be", "srv1").Where(s => s.Ts < before.ToUnixTimeMilliseconds()).Select(s => s.Ts / 1000).ToHashSet();
@@ -71,7 +75,7 @@ public class CollectorSigkillTests
         return rows.Select(r => DateTimeOffset.Parse(r["time"].GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds()).ToHashSet();
     }
 
-    private static async Task WaitForSpoolAsync(CollectorTestBed bed, CollectorProcess collector, Func<(long Spooled, long Written, long Cycles), bool> condition, string what)
+    private static async Task WaitForSpoolAsync(CollectorTestBed bed, DotnetProcess collector, Func<(long Spooled, long Written, long Cycles), bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         var last = "";

@@ -8,10 +8,17 @@ public class InfluxSigkillTests
 {
     private const int Servers = 10;
 
-    private static int LastAccepted(SinkChildProcess child) =>
+    private static int LastAccepted(DotnetProcess child) =>
         child.Lines.Where(l => l.StartsWith("accepted ", StringComparison.Ordinal))
             .Select(l => int.Parse(l["accepted ".Length..], CultureInfo.InvariantCulture))
             .DefaultIfEmpty(-1).Max();
+
+    /// <summary>The test-only program InfluxSpoolChild: the real sink in its own process, writing <paramref name="cycles"/> cycles.</summary>
+    private static DotnetProcess StartChild(int cycles, int servers, IReadOnlyDictionary<string, string?> settings) =>
+        DotnetProcess.Start(
+            Path.Combine(AppContext.BaseDirectory, "InfluxSpoolChild.dll"),
+            [cycles.ToString(CultureInfo.InvariantCulture), servers.ToString(CultureInfo.InvariantCulture),
+             .. DotnetProcess.SettingsArguments(settings)]);
 
     [Fact]
     public async Task Sigkill_WhileSpoolHoldsPoints_RestartReplaysEverythingAcceptedWithoutDuplicates()
@@ -19,7 +26,7 @@ public class InfluxSigkillTests
         using var dir = new TempDirectory("ifx");
         await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
         (await influx.QueryAsync("CREATE DATABASE \"haproxy\"")).Dispose();
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string?>
         {
             ["Collector:Influx:Url"] = influx.Url,
             ["Collector:Influx:Database"] = "haproxy",
@@ -31,7 +38,7 @@ public class InfluxSigkillTests
 
         // 1. InfluxDB is up: some cycles are delivered. Then it goes away and the spool fills.
         //    The child is killed (SIGKILL) in the middle of writing, with the spool holding points.
-        await using (var first = SinkChildProcess.Start(cycles: 1000, Servers, settings))
+        await using (var first = StartChild(cycles: 1000, Servers, settings))
         {
             await first.WaitForLineAsync(l => l == "accepted 20", TimeSpan.FromSeconds(60));
             await influx.StopAsync();
@@ -40,14 +47,14 @@ public class InfluxSigkillTests
             var accepted = LastAccepted(first) + 1;
             accepted.ShouldBeLessThan(1000, "killed while still writing");
 
-            using (var spool = new Collector.Influx.Spool.InfluxSpool(settings["Collector:Influx:SpoolDirectory"], 512L << 20, 16L << 20))
+            using (var spool = new Collector.Influx.Spool.InfluxSpool(settings["Collector:Influx:SpoolDirectory"]!, 512L << 20, 16L << 20))
             {
                 spool.PendingPoints.ShouldBeGreaterThan(40 * Servers, "the spool held the points written while InfluxDB was down");
             }
 
             // 2. InfluxDB returns; a new process opens the same spool and replays it.
             await influx.StartAgainAsync();
-            await using var second = SinkChildProcess.Start(cycles: 0, Servers, settings);
+            await using var second = StartChild(cycles: 0, Servers, settings);
             await second.WaitForLineAsync(l => l.StartsWith("status spooled=0 ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
             var count = await influx.CountAsync("haproxy", "haproxy_server", "seq");
