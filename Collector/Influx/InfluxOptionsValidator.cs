@@ -1,3 +1,4 @@
+using Collector.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Collector.Influx;
@@ -5,6 +6,20 @@ namespace Collector.Influx;
 /// <summary>Checks <see cref="InfluxOptions"/> at start, with messages that say what to change.</summary>
 public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
 {
+    private readonly TimeSpan? _interval;
+
+    /// <summary>Checks the InfluxDB settings alone (a sink without a poll loop, as in tests).</summary>
+    public InfluxOptionsValidator()
+    {
+    }
+
+    /// <summary>Checks the InfluxDB settings against the Collector's poll interval too.</summary>
+    public InfluxOptionsValidator(IOptions<CollectorOptions> collector)
+    {
+        ArgumentNullException.ThrowIfNull(collector);
+        _interval = collector.Value.Interval;
+    }
+
     public ValidateOptionsResult Validate(string? name, InfluxOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.Url))
@@ -51,6 +66,13 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
         {
             errors.Add($"{S}:RetryDelay must be positive and no larger than {S}:MaxRetryDelay.");
+        }
+        if (options.Precision == InfluxPrecision.Seconds && _interval is { } interval && interval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            // Points of one series are identified by their timestamp: with ticks at x.5 s, a slow cycle's sample
+            // and the next one can fall in the same second, and InfluxDB would keep only the second.
+            errors.Add($"Collector:Interval is {interval.TotalSeconds:0.###} s, not a whole number of seconds, while {S}:Precision is Seconds: "
+                + $"two samples could share a second and InfluxDB would keep only one. Use a whole-second interval or {S}:Precision Milliseconds.");
         }
         if (string.IsNullOrWhiteSpace(options.SpoolDirectory))
         {

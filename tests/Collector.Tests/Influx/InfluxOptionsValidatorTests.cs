@@ -1,4 +1,6 @@
+using Collector.Configuration;
 using Collector.Influx;
+using Microsoft.Extensions.Options;
 
 namespace Collector.Tests.Influx;
 
@@ -8,6 +10,27 @@ public class InfluxOptionsValidatorTests
     {
         var result = new InfluxOptionsValidator().Validate(null, options);
         return result.Failed ? result.Failures!.ToList() : [];
+    }
+
+    [Theory]
+    [InlineData(1500, InfluxPrecision.Seconds, true)]
+    [InlineData(2500, InfluxPrecision.Seconds, true)]
+    [InlineData(1000, InfluxPrecision.Seconds, false)]
+    [InlineData(10000, InfluxPrecision.Seconds, false)]
+    [InlineData(1500, InfluxPrecision.Milliseconds, false)]
+    public void Validate_FractionalIntervalWithSecondPrecision_Refused(int intervalMs, InfluxPrecision precision, bool refused)
+    {
+        var collector = Options.Create(new CollectorOptions { Interval = TimeSpan.FromMilliseconds(intervalMs) });
+        var options = new InfluxOptions { Url = "http://127.0.0.1:8086", Database = "haproxy", Precision = precision };
+
+        var result = new InfluxOptionsValidator(collector).Validate(null, options);
+
+        result.Failed.ShouldBe(refused);
+        if (refused)
+        {
+            result.FailureMessage!.ShouldContain("not a whole number of seconds");
+            result.FailureMessage!.ShouldContain("Collector:Influx:Precision Milliseconds");
+        }
     }
 
     [Fact]
