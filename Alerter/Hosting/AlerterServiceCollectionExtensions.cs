@@ -1,5 +1,6 @@
 using Alerter.Commands;
 using Alerter.Delivery;
+using Alerter.Influx;
 using Alerter.Logs;
 using Alerter.Ring;
 using Alerter.Scheduling;
@@ -43,6 +44,7 @@ public static class AlerterServiceCollectionExtensions
         services.AddHostedService<SchemaStartup>();
         services.AddAlerterQuartz(configuration);
         services.AddAlerterRing(configuration);
+        services.AddAlerterInflux(configuration);
         services.AddHostedService<HealthSummaryService>();
         return services;
     }

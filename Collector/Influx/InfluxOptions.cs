@@ -10,6 +10,12 @@ public sealed class InfluxOptions
 {
     public const string Section = "Collector:Influx";
 
+    /// <summary>
+    /// The configuration section these settings came from (<see cref="Section"/>, or the Alerter's), so that
+    /// messages name the keys the operator actually has to change. Set by the registration, not configured.
+    /// </summary>
+    public string SettingsSection { get; set; } = Section;
+
     /// <summary>Base URL of the server, e.g. <c>http://127.0.0.1:8086</c>. Empty (default) disables the sink.</summary>
     public string? Url { get; set; }
 

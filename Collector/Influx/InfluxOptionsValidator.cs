@@ -6,18 +6,27 @@ namespace Collector.Influx;
 /// <summary>Checks <see cref="InfluxOptions"/> at start, with messages that say what to change.</summary>
 public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
 {
+    private readonly string _section;
     private readonly TimeSpan? _interval;
 
     /// <summary>Checks the InfluxDB settings alone (a sink without a poll loop, as in tests).</summary>
     public InfluxOptionsValidator()
+        : this(InfluxOptions.Section, null)
     {
     }
 
-    /// <summary>Checks the InfluxDB settings against the Collector's poll interval too.</summary>
+    /// <summary>Checks the Collector's InfluxDB settings against its poll interval too.</summary>
     public InfluxOptionsValidator(IOptions<CollectorOptions> collector)
+        : this(InfluxOptions.Section, collector?.Value.Interval)
     {
-        ArgumentNullException.ThrowIfNull(collector);
-        _interval = collector.Value.Interval;
+    }
+
+    /// <param name="section">Where the settings are read from, named in every message.</param>
+    /// <param name="interval">How often samples of one series are taken, when there is a poll loop.</param>
+    public InfluxOptionsValidator(string section, TimeSpan? interval)
+    {
+        _section = section;
+        _interval = interval;
     }
 
     public ValidateOptionsResult Validate(string? name, InfluxOptions options)
@@ -27,7 +36,7 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
             return ValidateOptionsResult.Success;
         }
         var errors = new List<string>();
-        const string S = InfluxOptions.Section;
+        var S = _section;
         if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add($"{S}:Url must be an absolute http:// or https:// URL such as http://127.0.0.1:8086.");

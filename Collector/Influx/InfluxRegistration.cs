@@ -12,14 +12,24 @@ namespace Collector.Influx;
 public static class InfluxRegistration
 {
     /// <summary>
-    /// Binds <see cref="InfluxOptions"/> to <c>Collector:Influx</c> (validated at start) and, when <c>Url</c> is set,
-    /// registers the InfluxDB sink as an <see cref="ISampleSink"/> plus its background sender.
+    /// Binds <see cref="InfluxOptions"/> to <c>Collector:Influx</c> (validated at start, with the poll interval) and,
+    /// when <c>Url</c> is set, registers the InfluxDB sink as an <see cref="ISampleSink"/> plus its background sender.
     /// </summary>
     public static IServiceCollection AddInfluxSink(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InfluxOptions>().BindConfiguration(InfluxOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxOptions>, InfluxOptionsValidator>());
-        if (string.IsNullOrWhiteSpace(configuration[$"{InfluxOptions.Section}:Url"]))
+        return services.AddInfluxSink(configuration, InfluxOptions.Section);
+    }
+
+    /// <summary>
+    /// The same sink for another program (the Alerter's events), its settings read from <paramref name="section"/>.
+    /// The caller registers the <see cref="IValidateOptions{InfluxOptions}"/> that knows its section.
+    /// </summary>
+    public static IServiceCollection AddInfluxSink(this IServiceCollection services, IConfiguration configuration, string section)
+    {
+        services.AddOptions<InfluxOptions>().BindConfiguration(section).ValidateOnStart()
+            .PostConfigure(options => options.SettingsSection = section);
+        if (string.IsNullOrWhiteSpace(configuration[$"{section}:Url"]))
         {
             return services;
         }

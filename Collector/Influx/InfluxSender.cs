@@ -102,8 +102,8 @@ public sealed class InfluxSender(
         switch (result.Outcome)
         {
             case InfluxWriteOutcome.Unauthorized:
-                state.Failed($"InfluxDB refused the credentials ({result.StatusCode}): check Collector:Influx:Username/Password or Token. {result.Message}");
-                InfluxLog.Unauthorized(logger, url, status, result.Message, pending, delay);
+                state.Failed($"InfluxDB refused the credentials ({result.StatusCode}): check {_options.SettingsSection}:Username/Password or Token. {result.Message}");
+                InfluxLog.Unauthorized(logger, url, status, result.Message, _options.SettingsSection, pending, delay);
                 break;
             case InfluxWriteOutcome.Unavailable:
                 state.Failed($"InfluxDB unavailable ({status}): {result.Message}");
@@ -111,7 +111,7 @@ public sealed class InfluxSender(
                 break;
             default:
                 state.Failed($"InfluxDB answered {result.StatusCode} ({result.Outcome}): {result.Message}");
-                InfluxLog.Misconfigured(logger, url, status, result.Message, pending, delay);
+                InfluxLog.Misconfigured(logger, url, status, result.Message, _options.SettingsSection, pending, delay);
                 break;
         }
     }

@@ -97,7 +97,7 @@ public sealed class InfluxSink : ISampleSink
         if (result.DroppedPoints > 0 || result.DroppedSegments > 0)
         {
             _state.Dropped(result.DroppedPoints);
-            InfluxLog.SpoolOverflow(_logger, _options.SpoolMaxBytes, result.DroppedPoints, result.DroppedSegments);
+            InfluxLog.SpoolOverflow(_logger, _options.SpoolMaxBytes, result.DroppedPoints, result.DroppedSegments, _options.SettingsSection);
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class HAProxyProcess : IAsyncDisposable
     {
         if (_current is { HasExited: false } current)
         {
-            Signal(current.Id, "TERM");
+            ProcessSignal.Send(current.Id, "TERM");
             await current.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
         }
         _current = null;
@@ -133,19 +133,13 @@ public sealed class HAProxyProcess : IAsyncDisposable
         }
     }
 
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false });
-        kill?.WaitForExit();
-    }
-
     public async ValueTask DisposeAsync()
     {
         foreach (var process in _started)
         {
             if (!process.HasExited)
             {
-                Signal(process.Id, "TERM");
+                ProcessSignal.Send(process.Id, "TERM");
             }
         }
         foreach (var process in _started)
@@ -157,7 +151,7 @@ public sealed class HAProxyProcess : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                Signal(process.Id, "KILL");
+                ProcessSignal.Send(process.Id, "KILL");
             }
             process.Dispose();
         }

@@ -19,6 +19,7 @@ public sealed partial class InfluxSpool : IDisposable
     private readonly long _maxBytes;
     private readonly long _segmentBytes;
     private readonly SpoolPositionFile _position;
+    private readonly FileStream _lock;
     private readonly LinkedList<RecordInfo> _pending = new();
     private readonly SortedDictionary<long, long> _segmentSizes = new();
     private FileStream? _writer;
@@ -33,7 +34,27 @@ public sealed partial class InfluxSpool : IDisposable
         _segmentBytes = segmentBytes;
         _position = new SpoolPositionFile(directory);
         Directory.CreateDirectory(directory);
+        _lock = Lock(directory);
         Recover();
+    }
+
+    /// <summary>
+    /// Two processes appending to one spool would interleave records and each replay the other's: an exclusive
+    /// lock (flock; released by the kernel however the holder dies) makes the second one stop at start instead.
+    /// </summary>
+    private static FileStream Lock(string directory)
+    {
+        var path = Path.Combine(directory, "spool.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException(
+                $"The InfluxDB spool {directory} is in use by another process (a second Collector or Alerter with the same SpoolDirectory?). "
+                + "Give each process its own SpoolDirectory.", ex);
+        }
     }
 
     /// <summary>Points appended and not yet committed.</summary>
@@ -217,6 +238,7 @@ public sealed partial class InfluxSpool : IDisposable
         {
             _writer?.Dispose();
             _writer = null;
+            _lock.Dispose();
         }
     }
 

@@ -25,7 +25,7 @@ public static partial class InfluxResponseClassifier
             // nothing else. Another 2xx is a web server or proxy that is not InfluxDB: counting it as stored would
             // lose the points silently, so they stay in the spool and the log says where to look.
             return new InfluxWriteResult(InfluxWriteOutcome.Misconfigured, status, 0,
-                $"a write was answered {status}, not 204 No Content as InfluxDB answers it: Collector:Influx:Url may not point at InfluxDB. {message}".TrimEnd());
+                $"a write was answered {status}, not 204 No Content as InfluxDB answers it: the configured Url may not point at InfluxDB. {message}".TrimEnd());
         }
         if (status is 401 or 403)
         {

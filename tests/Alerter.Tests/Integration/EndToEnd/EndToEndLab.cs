@@ -43,12 +43,16 @@ public sealed class EndToEndLab : IAsyncDisposable
 
     /// <param name="backends">Backend name to its server names; each server is a fresh <see cref="TestHttpBackend"/>.</param>
     /// <param name="emails">Email recipients of the one route (every proxy); critical alerts also go to <see cref="SmsTo"/>.</param>
-    public static async Task<EndToEndLab> StartAsync(IReadOnlyDictionary<string, string[]> backends, params string[] emails)
+    public static Task<EndToEndLab> StartAsync(IReadOnlyDictionary<string, string[]> backends, params string[] emails) =>
+        StartAsync(backends, new Dictionary<string, string?>(), emails);
+
+    /// <param name="extraSettings">Alerter settings added to the lab's own (e.g. <c>Alerter:Influx:*</c>).</param>
+    public static async Task<EndToEndLab> StartAsync(IReadOnlyDictionary<string, string[]> backends, IReadOnlyDictionary<string, string?> extraSettings, params string[] emails)
     {
         var lab = new EndToEndLab(new TempDirectory("e2e"));
         try
         {
-            await lab.StartProcessesAsync(backends, emails);
+            await lab.StartProcessesAsync(backends, extraSettings, emails);
         }
         catch
         {
@@ -58,7 +62,7 @@ public sealed class EndToEndLab : IAsyncDisposable
         return lab;
     }
 
-    private async Task StartProcessesAsync(IReadOnlyDictionary<string, string[]> backends, string[] emails)
+    private async Task StartProcessesAsync(IReadOnlyDictionary<string, string[]> backends, IReadOnlyDictionary<string, string?> extraSettings, string[] emails)
     {
         var certificate = TestCertificate.Create(Directory.Path);
         Smtp = await SmtpTestServer.StartAsync(Directory.Path, certificate, DeliverySettings.User, DeliverySettings.Password);
@@ -104,6 +108,10 @@ public sealed class EndToEndLab : IAsyncDisposable
         for (var i = 0; i < emails.Length; i++)
         {
             settings[$"Alerter:Policy:Routes:0:Email:{i}"] = emails[i];
+        }
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
         }
         var configPath = Directory.Combine("alerter.json");
         await File.WriteAllTextAsync(configPath, ConfigJson.Nest(settings));

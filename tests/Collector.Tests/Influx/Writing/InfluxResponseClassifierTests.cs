@@ -30,7 +30,7 @@ public class InfluxResponseClassifierTests
         result.Retry.ShouldBeTrue("a 2xx other than 204 is not proof that InfluxDB stored the points");
         result.RejectedPoints.ShouldBe(0);
         result.Message!.ShouldContain("not 204 No Content");
-        result.Message!.ShouldContain("Collector:Influx:Url");
+        result.Message!.ShouldContain("Url may not point at InfluxDB");
     }
 
     [Fact]

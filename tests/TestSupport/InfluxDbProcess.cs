@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using TestSupport;
 
-namespace Collector.Tests.Integration.Influx;
+namespace TestSupport;
 
 /// <summary>
 /// A real <c>influxd</c> (Debian's 1.6.7) on free loopback ports with its meta/data/wal in a temp directory.
@@ -113,7 +112,7 @@ public sealed class InfluxDbProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            Signal(process.Id, "TERM");
+            ProcessSignal.Send(process.Id, "TERM");
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             try
             {
@@ -121,7 +120,7 @@ public sealed class InfluxDbProcess : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                Signal(process.Id, "KILL");
+                ProcessSignal.Send(process.Id, "KILL");
                 await process.WaitForExitAsync();
             }
         }
@@ -196,12 +195,6 @@ public sealed class InfluxDbProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static void Signal(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false });
-        kill?.WaitForExit();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,39 @@
+using Alerter.Store;
+using Collector.Influx;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Alerter.Influx;
+
+/// <summary>
+/// <c>haproxy_event</c> to InfluxDB when <c>Alerter:Influx:Url</c> is set: the Collector's InfluxDB sink (encoder,
+/// durable spool, retrying sender; same keys as <c>Collector:Influx</c>) fed by <see cref="EventExportService"/>.
+/// </summary>
+public static class AlerterInfluxRegistration
+{
+    public const string Section = "Alerter:Influx";
+
+    public static IServiceCollection AddAlerterInflux(this IServiceCollection services, IConfiguration configuration)
+    {
+        var store = configuration.GetSection(AlerterStoreOptions.Section).Get<AlerterStoreOptions>() ?? new AlerterStoreOptions();
+        // Defaults before the section is bound, so configured values win: microseconds (see EventSampleMapper), and
+        // a spool of its own, never the Collector's data/influx-spool when both run in one directory.
+        services.AddOptions<InfluxOptions>().Configure(options =>
+        {
+            options.Precision = InfluxPrecision.Microseconds;
+            options.SpoolDirectory = Path.Combine(store.DataDirectory, "alerter-influx-spool");
+        });
+        services.AddSingleton<IValidateOptions<InfluxOptions>>(new InfluxOptionsValidator(Section, interval: null));
+        services.AddSingleton<IValidateOptions<InfluxOptions>, EventExportOptionsValidator>();
+        services.AddInfluxSink(configuration, Section);
+        if (string.IsNullOrWhiteSpace(configuration[$"{Section}:Url"]))
+        {
+            return services;
+        }
+        services.AddSingleton<IAlerterSchema, EventExportSchema>();
+        services.AddSingleton<EventExporter>();
+        services.AddHostedService<EventExportService>();
+        return services;
+    }
+}
