@@ -1,4 +1,5 @@
 using Alerter.Delivery;
+using Alerter.Influx;
 using Alerter.Logs;
 using Alerter.Scheduling;
 using Alerter.Store;
@@ -52,6 +53,23 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
             }
         }
         return new StatusReport(database.Path, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], outbox,
-            LogScanSchedule.Period(options.Value, now), now);
+            LogScanSchedule.Period(options.Value, now), now, ReadInfluxExport());
+    }
+
+    private InfluxExportStatus? ReadInfluxExport()
+    {
+        if (!File.Exists(database.Path))
+        {
+            return null;
+        }
+        using var connection = database.OpenEnsured();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'influx_event_export'";
+        if ((long)exists.ExecuteScalar()! == 0)
+        {
+            return null; // the export was never configured here
+        }
+        var cursor = EventExportStore.ReadCursor(connection);
+        return new InfluxExportStatus(cursor, EventExportStore.CountAfter(connection, cursor));
     }
 }

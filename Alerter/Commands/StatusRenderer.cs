@@ -43,6 +43,10 @@ public static class StatusRenderer
         {
             text.AppendLine("Outbox: not available in this build");
         }
+        if (report.Influx is { } influx)
+        {
+            text.AppendLine(c, $"InfluxDB export: through event {influx.LastExportedId}; {influx.Waiting} events after it (not dispatched yet or next run)");
+        }
         return text.ToString();
     }
 

@@ -27,6 +27,14 @@ public class StatusRendererTests
     }
 
     [Fact]
+    public void Render_InfluxExportKnown_OneLineWithCursorAndWaiting()
+    {
+        var report = new StatusReport("/data/alerter.db", [], null, TimeSpan.FromSeconds(5), Now, new InfluxExportStatus(42, 3));
+
+        StatusRenderer.Render(report).ShouldContain("InfluxDB export: through event 42; 3 events after it");
+    }
+
+    [Fact]
     public void Render_StaleAndNeverScannedFiles_MarkedStaleWithAge()
     {
         var report = new StatusReport("/data/alerter.db",

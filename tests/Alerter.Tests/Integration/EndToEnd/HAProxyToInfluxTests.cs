@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alerter.Tests.Integration.Delivery;
+using Alerter.Tests.Support;
 using TestSupport;
 
 namespace Alerter.Tests.Integration.EndToEnd;
@@ -49,6 +50,15 @@ public sealed class HAProxyToInfluxTests
         up.ShouldBeGreaterThan(down);
         (DateTimeOffset.UtcNow - down).ShouldBeLessThan(TimeSpan.FromMinutes(5), "the point carries the log line's time");
         lab.Alerter.Output.ShouldNotContain("Exporting events to InfluxDB failed");
+
+        // alerter status, from another process, sees the export caught up (it runs every second).
+        var line = "";
+        for (var attempt = 0; attempt < 10 && !line.Contains("; 0 events after it", StringComparison.Ordinal); attempt++)
+        {
+            using var status = AlerterProcess.Start(lab.Directory.Path, ["status", "--config", lab.Directory.Combine("alerter.json")]);
+            line = await status.WaitForLineAsync(l => l.StartsWith("InfluxDB export: through event ", StringComparison.Ordinal), Timeout);
+        }
+        line.ShouldContain("; 0 events after it", Case.Sensitive, lab.Describe());
     }
 
     private static async Task<List<Dictionary<string, System.Text.Json.JsonElement>>> WaitForEventsAsync(InfluxDbProcess influx, string server, int count, EndToEndLab lab)
