@@ -12,6 +12,22 @@ public class InfluxSpoolTests
     private static byte[] Batch(int i) => Encoding.UTF8.GetBytes($"m f={i}i {i}\n");
 
     [Fact]
+    public void Open_DirectoryHeldByAnotherSpool_RefusedWithAdviceUntilTheHolderCloses()
+    {
+        using var dir = new TempDirectory("spool");
+        var holder = new InfluxSpool(dir.Path, Max, Segment);
+        holder.Append(Batch(1), 1, gzip: false);
+
+        var error = Should.Throw<IOException>(() => new InfluxSpool(dir.Path, Max, Segment));
+
+        error.Message.ShouldContain("is in use by another process");
+        error.Message.ShouldContain("Give each process its own SpoolDirectory");
+        holder.Dispose();
+        using var next = new InfluxSpool(dir.Path, Max, Segment);
+        next.PendingPoints.ShouldBe(1, "the next owner finds what the first one spooled");
+    }
+
+    [Fact]
     public void Peek_AfterAppends_ReturnsOldestFirstUntilCommitted()
     {
         using var dir = new TempDirectory("spool");
