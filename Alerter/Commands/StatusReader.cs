@@ -16,6 +16,7 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
     {
         var now = time.GetUtcNow();
         var files = new Dictionary<string, FileStatus>(StringComparer.Ordinal);
+        InfluxExportStatus? influx = null;
         if (File.Exists(database.Path))
         {
             using var connection = database.OpenEnsured();
@@ -35,6 +36,8 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
                     reader.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(13)),
                     reader.IsDBNull(14) ? null : reader.GetString(14));
             }
+            reader.Close();
+            influx = ReadInfluxExport(connection);
         }
         foreach (var target in LogSourceExpander.Expand(options.Value.Sources))
         {
@@ -53,16 +56,11 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
             }
         }
         return new StatusReport(database.Path, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], outbox,
-            LogScanSchedule.Period(options.Value, now), now, ReadInfluxExport());
+            LogScanSchedule.Period(options.Value, now), now, influx);
     }
 
-    private InfluxExportStatus? ReadInfluxExport()
+    private static InfluxExportStatus? ReadInfluxExport(SqliteConnection connection)
     {
-        if (!File.Exists(database.Path))
-        {
-            return null;
-        }
-        using var connection = database.OpenEnsured();
         using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'influx_event_export'";
         if ((long)exists.ExecuteScalar()! == 0)

@@ -27,7 +27,7 @@ public static class AlerterInfluxRegistration
         services.AddSingleton<IValidateOptions<InfluxOptions>>(new InfluxOptionsValidator(Section, interval: null));
         services.AddSingleton<IValidateOptions<InfluxOptions>, EventExportOptionsValidator>();
         services.AddInfluxSink(configuration, Section);
-        if (string.IsNullOrWhiteSpace(configuration[$"{Section}:Url"]))
+        if (!InfluxRegistration.IsEnabled(configuration, Section))
         {
             return services;
         }

@@ -19,16 +19,17 @@ public sealed class EventExporter(AlerterDatabase database, IEnumerable<ISampleS
     {
         using var connection = database.OpenEnsured();
         var total = 0;
+        var cursor = EventExportStore.ReadCursor(connection);
         while (true)
         {
-            var cursor = EventExportStore.ReadCursor(connection);
             var events = EventExportStore.ReadAfter(connection, cursor, BatchSize);
             if (events.Count == 0)
             {
                 return total;
             }
             await _sink.WriteAsync(events.Select(EventSampleMapper.ToSample).ToList(), cancellationToken).ConfigureAwait(false);
-            EventExportStore.WriteCursor(connection, events[^1].Id);
+            cursor = events[^1].Id;
+            EventExportStore.WriteCursor(connection, cursor);
             total += events.Count;
             if (events.Count < BatchSize)
             {

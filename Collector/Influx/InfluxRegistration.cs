@@ -21,6 +21,10 @@ public static class InfluxRegistration
         return services.AddInfluxSink(configuration, InfluxOptions.Section);
     }
 
+    /// <summary>The sink is on when <c>{section}:Url</c> is set.</summary>
+    public static bool IsEnabled(IConfiguration configuration, string section) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{section}:Url"]);
+
     /// <summary>
     /// The same sink for another program (the Alerter's events), its settings read from <paramref name="section"/>.
     /// The caller registers the <see cref="IValidateOptions{InfluxOptions}"/> that knows its section.
@@ -29,7 +33,7 @@ public static class InfluxRegistration
     {
         services.AddOptions<InfluxOptions>().BindConfiguration(section).ValidateOnStart()
             .PostConfigure(options => options.SettingsSection = section);
-        if (string.IsNullOrWhiteSpace(configuration[$"{section}:Url"]))
+        if (!IsEnabled(configuration, section))
         {
             return services;
         }
