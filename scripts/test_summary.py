@@ -2,7 +2,8 @@
 """Sums the TRX files that `dotnet test --logger trx` wrote under a directory.
 
 Usage: test_summary.py RESULTS_DIR
-Prints one line per test assembly, then the line CI reads, last and alone:
+Prints each failed test with the head of its message and stack (so a CI log that keeps only its tail still
+names what failed), then one line per test assembly, then the line CI reads, last and alone:
     Total: N passed, N failed, N skipped
 Failed counts TRX's failed, error, timeout and aborted outcomes, plus one for a run that failed without
 a failing test (a test host that crashed or could not start); skipped counts results with outcome
@@ -33,6 +34,23 @@ def read(path):
     return assembly_name(root, path), passed, failed, skipped, outcome
 
 
+def failures(path):
+    """(test name, first lines of message and stack) for every failed result in one TRX file."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError:
+        return []
+    found = []
+    for result in root.iterfind("t:Results/t:UnitTestResult", NS):
+        if result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = result.findtext("t:Output/t:ErrorInfo/t:Message", "", NS).strip()
+        stack = result.findtext("t:Output/t:ErrorInfo/t:StackTrace", "", NS).strip()
+        lines = message.splitlines()[:12] + [l for l in stack.splitlines() if "/tests/" in l or "/work/" in l][:4]
+        found.append((result.get("testName", "?"), lines))
+    return found
+
+
 def assembly_name(root, path):
     unit = root.find("t:TestDefinitions/t:UnitTest", NS)
     if unit is not None and unit.get("storage"):
@@ -46,6 +64,13 @@ def assembly_name(root, path):
 
 def main():
     files = sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True))
+    failed_tests = [f for path in files for f in failures(path)]
+    if failed_tests:
+        print("Failed tests:")
+        for name, lines in failed_tests:
+            print("  FAILED %s" % name)
+            for line in lines:
+                print("      %s" % line[:300])
     totals = [0, 0, 0]
     for path in files:
         try:
