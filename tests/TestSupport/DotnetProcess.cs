@@ -87,12 +87,18 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
             }
             if (_process.HasExited)
             {
-                break;
+                // HasExited can turn true before the last lines have come through the redirected pipes (they are
+                // read on other threads): WaitForExitAsync also waits for both pipes to reach EOF.
+                await _process.WaitForExitAsync();
+                return _lines.LastOrDefault(match) ?? throw NeverWrote();
             }
             await Task.Delay(20);
         }
-        throw new TimeoutException($"{_process.StartInfo.ArgumentList.FirstOrDefault()} never wrote the line awaited. Exited: {_process.HasExited}. Output:\n{Output}");
+        throw NeverWrote();
     }
+
+    private TimeoutException NeverWrote() =>
+        new($"{_process.StartInfo.ArgumentList.FirstOrDefault()} never wrote the line awaited. {(_process.HasExited ? $"Exited with {_process.ExitCode}" : "Still running")}. Output:\n{Output}");
 
     /// <summary>SIGKILL (what <see cref="Process.Kill()"/> sends on Linux): no shutdown hook, flush or Dispose runs.</summary>
     public void Kill()
