@@ -14,32 +14,22 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     private const string Down3 = "Server be/srv3 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 2 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
     private const string Up3 = "Server be/srv3 is UP, reason: Layer7 check passed, code: 200, check duration: 1ms. 3 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.";
 
-    private readonly TempDirectory _dir = new("dlv");
-    private TestCertificate _certificate = null!;
-    private SmtpTestServer _smtp = null!;
+    private SmtpTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _certificate = TestCertificate.Create(_dir.Path);
-        _smtp = await SmtpTestServer.StartAsync(_dir.Path, _certificate, DeliverySettings.User, DeliverySettings.Password);
-    }
+    public async Task InitializeAsync() => _bed = await SmtpTestBed.StartAsync("dlv");
 
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Deliver_ServerDownThenUp_OneAlertEmailThenOneRecoveryEmail()
     {
-        using var harness = new DeliveryHarness(_dir.Path, DeliverySettings.For(_smtp, _certificate));
+        using var harness = new DeliveryHarness(_bed.Directory.Path, _bed.Settings());
         var t = DateTimeOffset.UtcNow.AddSeconds(-5);
         var downLine = DeliveryHarness.Line(t, 129, Down3);
         harness.InsertLines(downLine).ShouldBe(1);
         await harness.DrainAsync(TimeSpan.FromSeconds(30));
 
-        var down = _smtp.Messages().ShouldHaveSingleItem();
+        var down = _bed.Smtp.Messages().ShouldHaveSingleItem();
         down.Subject.ShouldBe("[WARNING] be/srv3 is DOWN (Layer4 connection problem) on lb1");
         down.Header("To").ShouldBe(DeliverySettings.Noc);
         down.Body.ShouldContain("Layer4 connection problem");
@@ -51,7 +41,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         harness.InsertLines(DeliveryHarness.Line(t.AddSeconds(3), 133, Up3));
         await harness.DrainAsync(TimeSpan.FromSeconds(30));
 
-        var messages = _smtp.Messages();
+        var messages = _bed.Smtp.Messages();
         messages.Count.ShouldBe(2);
         messages[1].Subject.ShouldBe("[RECOVERY] be/srv3 is UP (Layer7 check passed) on lb1");
         messages[1].Body.ShouldContain("Recent transitions of be/srv3:");
@@ -63,14 +53,14 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     public async Task Deliver_AllServersOfBackendDown_OneGroupedEmailAndOneCriticalSms()
     {
         using var sms = new SmsGatewayStub();
-        var settings = DeliverySettings.For(_smtp, _certificate);
+        var settings = _bed.Settings();
         settings["Alerter:Sms:Url"] = sms.Url;
         settings["Alerter:Sms:Auth"] = "Basic";
         settings["Alerter:Sms:UserName"] = "AC123";
         settings["Alerter:Sms:Password"] = "twilio-token";
         settings["Alerter:Sms:From"] = "+15550000";
         settings["Alerter:Policy:Routes:0:Sms:0"] = "+15551234";
-        using var harness = new DeliveryHarness(_dir.Path, settings);
+        using var harness = new DeliveryHarness(_bed.Directory.Path, settings);
         var t = DateTimeOffset.UtcNow.AddSeconds(-4);
         harness.InsertLines(
             DeliveryHarness.Line(t, 129, "Server app/srv1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 2 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue."),
@@ -79,7 +69,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
             DeliveryHarness.Line(t.AddMilliseconds(300), 128, "backend app has no server available!"));
         await harness.DrainAsync(TimeSpan.FromSeconds(30));
 
-        var mail = _smtp.Messages().ShouldHaveSingleItem();
+        var mail = _bed.Smtp.Messages().ShouldHaveSingleItem();
         mail.Subject.ShouldBe("[CRITICAL] backend app has no server available (3 servers DOWN) on lb1");
         foreach (var server in new[] { "app/srv1", "app/srv2", "app/srv3" })
         {
@@ -99,7 +89,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Deliver_ServerFlapping100TimesInAMinute_AtMostThreeNotifications()
     {
-        using var harness = new DeliveryHarness(_dir.Path, DeliverySettings.For(_smtp, _certificate));
+        using var harness = new DeliveryHarness(_bed.Directory.Path, _bed.Settings());
         var t = DateTimeOffset.UtcNow.AddSeconds(-61);
         var lines = Enumerable.Range(0, 100).Select(i => i % 2 == 0
             ? DeliveryHarness.Line(t.AddMilliseconds(600 * i), 129, Down3)
@@ -107,7 +97,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         harness.InsertLines(lines).ShouldBe(100);
         await harness.DrainAsync(TimeSpan.FromSeconds(30));
 
-        var messages = _smtp.Messages();
+        var messages = _bed.Smtp.Messages();
         messages.Count.ShouldBeInRange(1, 3);
         messages.Count(m => m.Subject.Contains("be/srv3 is flapping", StringComparison.Ordinal)).ShouldBe(1);
         harness.Scalar("SELECT COUNT(*) FROM haproxy_event WHERE dispatched = 1").ShouldBe(100);
@@ -116,8 +106,8 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Deliver_SmtpServerDownForTwentySeconds_AllDeliveredAfterInOrderNoneTwice()
     {
-        using var harness = new DeliveryHarness(_dir.Path, DeliverySettings.For(_smtp, _certificate));
-        await _smtp.StopAsync();
+        using var harness = new DeliveryHarness(_bed.Directory.Path, _bed.Settings());
+        await _bed.Smtp.StopAsync();
         var t = DateTimeOffset.UtcNow.AddSeconds(-30);
         for (var i = 1; i <= 5; i++)
         {
@@ -133,12 +123,12 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         harness.Get<IOutboxStatus>().Read().Pending.ShouldBe(5);
         harness.Scalar("SELECT MAX(attempts) FROM alert_outbox").ShouldBeGreaterThan(2); // retried with backoff
         harness.Scalar("SELECT SUM(attempts) FROM alert_outbox WHERE id > (SELECT MIN(id) FROM alert_outbox)").ShouldBe(0); // later rows wait behind the head
-        _smtp.Messages().ShouldBeEmpty();
+        _bed.Smtp.Messages().ShouldBeEmpty();
 
-        await _smtp.StartAgainAsync();
+        await _bed.Smtp.StartAgainAsync();
         await harness.DrainAsync(TimeSpan.FromSeconds(30));
 
-        var messages = _smtp.Messages();
+        var messages = _bed.Smtp.Messages();
         messages.Select(m => m.Subject).ShouldBe(Enumerable.Range(1, 5).Select(i => $"[{(i == 5 ? "CRITICAL" : "WARNING")}] be/srv{i} is DOWN (Layer4 connection problem) on lb1"));
         messages.Select(m => m.MessageId).Distinct().Count().ShouldBe(5);
     }
@@ -146,10 +136,10 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Deliver_HostileProxyAndServerNames_NoHeaderInjection()
     {
-        var settings = DeliverySettings.For(_smtp, _certificate);
+        var settings = _bed.Settings();
         settings["Alerter:Smtp:FromName"] = "Alerter\" <evil@example.org>\r\nBcc: evil2@example.org";
         settings["Alerter:Policy:Routes:0:Proxy"] = "*";
-        using var harness = new DeliveryHarness(_dir.Path, settings);
+        using var harness = new DeliveryHarness(_bed.Directory.Path, settings);
         var hostile = new LogEvent
         {
             Kind = LogEventKind.ServerDown,
@@ -164,7 +154,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         harness.InsertRows([new EventRow("hostile-1", DeliveryHarness.Host, hostile, DateTimeOffset.UtcNow, "hostile line", "test")]);
         await harness.DrainAsync(TimeSpan.FromSeconds(30));
 
-        var mail = _smtp.Messages().ShouldHaveSingleItem();
+        var mail = _bed.Smtp.Messages().ShouldHaveSingleItem();
         mail.Raw.ShouldAllBe(b => b < 128); // SevenBit: every non-ASCII character encoded
         mail.Count("Bcc").ShouldBe(0);
         mail.Count("X-Injected").ShouldBe(0);

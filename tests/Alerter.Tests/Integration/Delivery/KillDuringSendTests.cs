@@ -11,29 +11,19 @@ namespace Alerter.Tests.Integration.Delivery;
 [Trait("Category", "Integration")]
 public sealed class KillDuringSendTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new("kil");
-    private TestCertificate _certificate = null!;
-    private SmtpTestServer _smtp = null!;
+    private SmtpTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _certificate = TestCertificate.Create(_dir.Path);
-        _smtp = await SmtpTestServer.StartAsync(_dir.Path, _certificate, DeliverySettings.User, DeliverySettings.Password);
-    }
+    public async Task InitializeAsync() => _bed = await SmtpTestBed.StartAsync("kil");
 
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Run_KilledInTheMiddleOfASendThenRestarted_NoAlertLostNoneDuplicated()
     {
-        var data = _dir.Combine("data");
-        var log = _dir.Combine("haproxy.log");
+        var data = _bed.Directory.Combine("data");
+        var log = _bed.Directory.Combine("haproxy.log");
         await File.WriteAllTextAsync(log, "");
-        var settings = DeliverySettings.For(_smtp, _certificate);
+        var settings = _bed.Settings();
         settings.Remove("Alerter:Smtp:TrustedCertificateFile"); // the child trusts the certificate through SSL_CERT_FILE
         using (var harness = new DeliveryHarness(data, settings))
         {
@@ -44,28 +34,28 @@ public sealed class KillDuringSendTests : IAsyncLifetime
                     $"Server be/srv{i} is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. {9 - i} active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue."));
             }
         }
-        var config = _dir.Combine("alerter.json");
+        var config = _bed.Directory.Combine("alerter.json");
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(Nest(settings, data, log)));
-        await File.WriteAllTextAsync(_smtp.HoldFile, "");
+        await File.WriteAllTextAsync(_bed.Smtp.HoldFile, "");
 
-        using (var first = AlerterProcess.Run(_dir.Path, config, _certificate.CertificatePath))
+        using (var first = AlerterProcess.Run(_bed.Directory.Path, config, _bed.Certificate.CertificatePath))
         {
-            await WaitAsync(() => File.Exists(_smtp.HoldFile + ".waiting"), TimeSpan.FromSeconds(60), () => "no send reached DATA:\n" + first.Output);
+            await WaitAsync(() => File.Exists(_bed.Smtp.HoldFile + ".waiting"), TimeSpan.FromSeconds(60), () => "no send reached DATA:\n" + first.Output);
             first.Kill();
         }
-        File.Delete(_smtp.HoldFile);
+        File.Delete(_bed.Smtp.HoldFile);
         await Task.Delay(300); // let the parked DATA notice its client is gone
-        _smtp.Messages().ShouldBeEmpty(); // the server never accepted the cut-off message
+        _bed.Smtp.Messages().ShouldBeEmpty(); // the server never accepted the cut-off message
 
-        using var second = AlerterProcess.Run(_dir.Path, config, _certificate.CertificatePath);
-        var messages = await _smtp.WaitForMessagesAsync(5, TimeSpan.FromSeconds(60));
+        using var second = AlerterProcess.Run(_bed.Directory.Path, config, _bed.Certificate.CertificatePath);
+        var messages = await _bed.Smtp.WaitForMessagesAsync(5, TimeSpan.FromSeconds(60));
         using (var harness = new DeliveryHarness(data, settings))
         {
             await WaitAsync(() => harness.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'sent'") == 5, TimeSpan.FromSeconds(30), () => second.Output);
             harness.Scalar("SELECT COUNT(*) FROM alert_outbox").ShouldBe(5);
         }
         second.Kill();
-        messages = _smtp.Messages();
+        messages = _bed.Smtp.Messages();
         messages.Select(m => m.Subject).ShouldBe(Enumerable.Range(1, 5).Select(i => $"[WARNING] be/srv{i} is DOWN (Layer4 connection problem) on lb1"), second.Output);
         messages.Select(m => m.MessageId).Distinct().Count().ShouldBe(5);
         second.Output.ShouldContain("possible duplicate"); // the cut-off row was known to be in flight

@@ -7,25 +7,15 @@ namespace Alerter.Tests.Integration.Delivery;
 [Trait("Category", "Integration")]
 public sealed class TestEmailCommandTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new("tem");
-    private TestCertificate _certificate = null!;
-    private SmtpTestServer _smtp = null!;
+    private SmtpTestBed _bed = null!;
 
-    public async Task InitializeAsync()
-    {
-        _certificate = TestCertificate.Create(_dir.Path);
-        _smtp = await SmtpTestServer.StartAsync(_dir.Path, _certificate, DeliverySettings.User, DeliverySettings.Password, deny: "*@elsewhere.example");
-    }
+    public async Task InitializeAsync() => _bed = await SmtpTestBed.StartAsync("tem", deny: "*@elsewhere.example");
 
-    public async Task DisposeAsync()
-    {
-        await _smtp.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     private async Task<(int Exit, string Output)> RunAsync(Dictionary<string, string?> settings, string? to = null)
     {
-        using var harness = new DeliveryHarness(_dir.Path, settings);
+        using var harness = new DeliveryHarness(_bed.Directory.Path, settings);
         var output = new StringWriter();
         var exit = await harness.Get<ITestEmailCommand>().RunAsync(to, output, CancellationToken.None);
         return (exit, output.ToString());
@@ -34,10 +24,10 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_GoodConfiguration_SendsTestMessageToRouteRecipient()
     {
-        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, _certificate));
+        var (exit, output) = await RunAsync(_bed.Settings());
         exit.ShouldBe(0, output);
         output.ShouldContain("OK");
-        var message = _smtp.Messages().ShouldHaveSingleItem();
+        var message = _bed.Smtp.Messages().ShouldHaveSingleItem();
         message.Header("To").ShouldBe(DeliverySettings.Noc);
         message.Subject.ShouldStartWith("[TEST] HAProxy Alerter test message");
     }
@@ -45,17 +35,17 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_WrongPassword_SaysAuthenticationFailed()
     {
-        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, _certificate, password: "wrong"));
+        var (exit, output) = await RunAsync(DeliverySettings.For(_bed.Smtp, _bed.Certificate, password: "wrong"));
         exit.ShouldBe(1);
         output.ShouldContain("authentication failed");
         output.ShouldNotContain("wrong"); // the password is never printed
-        _smtp.Messages().ShouldBeEmpty();
+        _bed.Smtp.Messages().ShouldBeEmpty();
     }
 
     [Fact]
     public async Task RunAsync_StartTlsOffAgainstServerRequiringIt_SaysTlsRequired()
     {
-        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, certificate: null, user: null));
+        var (exit, output) = await RunAsync(DeliverySettings.For(_bed.Smtp, certificate: null, user: null));
         exit.ShouldBe(1);
         output.ShouldContain("TLS required");
     }
@@ -63,7 +53,7 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_NoServerOnPort_SaysUnreachable()
     {
-        var settings = DeliverySettings.For(_smtp, _certificate);
+        var settings = _bed.Settings();
         settings["Alerter:Smtp:Port"] = FreePort.Next().ToString();
         var (exit, output) = await RunAsync(settings);
         exit.ShouldBe(1);
@@ -73,7 +63,7 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_RecipientRefused_SaysRelayDenied()
     {
-        var (exit, output) = await RunAsync(DeliverySettings.For(_smtp, _certificate), to: "ops@elsewhere.example");
+        var (exit, output) = await RunAsync(_bed.Settings(), to: "ops@elsewhere.example");
         exit.ShouldBe(1);
         output.ShouldContain("relay denied");
         output.ShouldContain("ops@elsewhere.example");
@@ -82,7 +72,7 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_Port465_RefusedWithAdvice()
     {
-        var settings = DeliverySettings.For(_smtp, _certificate);
+        var settings = _bed.Settings();
         settings["Alerter:Smtp:Port"] = "465";
         var (exit, output) = await RunAsync(settings);
         exit.ShouldBe(2);
