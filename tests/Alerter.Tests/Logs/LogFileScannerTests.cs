@@ -128,6 +128,50 @@ public class LogFileScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanAsync_CopytruncateAfterOpenBeforeFirstCommit_CommitsNothingThenReadsCopyAndNewFileOnce()
+    {
+        // 4 KB reads and batches: the scan commits every few lines and goes on reading its open file after the rewrite.
+        var clock = new ClockCallHook();
+        var harness = new ScanHarness(_dir.Combine("race.db"),
+            new LogScanOptions { AssumedUtcOffset = TimeSpan.Zero, MaxLineBytes = 4096, ReadBufferBytes = 4096, BatchBytes = 4096 }, clock);
+        string[] before = [CapturedLines.Down(T0), CapturedLines.Request(T0)];
+        Append(before);
+        await harness.ScanAsync(_log);
+        var committed = new FileInfo(_log).Length;
+        var unread = Flapping("b1", T0.AddSeconds(1), 30); // about 13 KB: several batches
+        Append(unread);
+        var rewritten = Flapping("c1", T0.AddHours(1), 40); // about 17 KB, from other first bytes
+        // The scan reads the clock (1) for observed-at, (2) for the parse context, (3) for the first batch's rows:
+        // by then the file is open and fingerprinted, and nothing of this run is committed.
+        clock.Arm(3, () =>
+        {
+            File.Copy(_log, _log + ".1");
+            using (var truncate = new FileStream(_log, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+            {
+                truncate.SetLength(0);
+            }
+            Append(rewritten);
+        });
+
+        var raced = await harness.ScanAsync(_log);
+
+        clock.Fired.ShouldBeTrue("the rewrite must happen inside the scan");
+        harness.Events().Select(e => e.Server).ShouldBe(["srv1"], "nothing read across the rewrite is committed");
+        raced.Offset.ShouldBe(committed);
+        var result = await harness.ScanAsync(_log);
+        result.Action.ShouldBe(ScanAction.RestartAfterTruncate);
+        harness.Events().Select(e => e.Line).ShouldBe(before.Concat(unread).Concat(rewritten).Where(l => !l.Contains(" fe be/", StringComparison.Ordinal)));
+    }
+
+    /// <summary><paramref name="transitions"/> DOWN/UP lines of one server a second apart, each followed by a request line.</summary>
+    private static string[] Flapping(string server, DateTime from, int transitions) =>
+        Enumerable.Range(0, transitions).SelectMany(i => new[]
+        {
+            i % 2 == 0 ? CapturedLines.Down(from.AddSeconds(i), server: server) : CapturedLines.Up(from.AddSeconds(i), server: server),
+            CapturedLines.Request(from.AddSeconds(i), 1000 + i),
+        }).ToArray();
+
+    [Fact]
     public async Task ScanAsync_TruncatedAndRefilledBeyondOffset_DetectedByFingerprint()
     {
         Append(CapturedLines.Down(T0));
