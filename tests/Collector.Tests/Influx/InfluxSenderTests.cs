@@ -62,19 +62,6 @@ public class InfluxSenderTests
         return (state, sink, logs);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("condition not met");
-            }
-            await Task.Delay(10);
-        }
-    }
-
     [Fact]
     public async Task Send_ServerUnavailableThenBack_AllBatchesInOrderNothingDropped()
     {
@@ -84,7 +71,7 @@ public class InfluxSenderTests
         {
             await sink.WriteAsync([Point(1), Point(2), Point(3)], CancellationToken.None);
             await sink.WriteAsync([Point(4)], CancellationToken.None);
-            await WaitUntil(() => state.Spool.PendingPoints == 0);
+            await Poll.UntilAsync(() => state.Spool.PendingPoints == 0, TimeSpan.FromSeconds(10), "an empty spool", TimeSpan.FromMilliseconds(10));
         });
         writer.Sent.ShouldBe(["m,s=s1 f=1i 1\nm,s=s2 f=2i 2\n", "m,s=s3 f=3i 3\n", "m,s=s4 f=4i 4\n"]);
         var status = sink.GetStatus();
@@ -105,7 +92,7 @@ public class InfluxSenderTests
         var (_, sink, logs) = await RunAsync(dir, writer, async (sink, state) =>
         {
             await sink.WriteAsync([Point(1), Point(2), Point(3)], CancellationToken.None);
-            await WaitUntil(() => state.Spool.PendingPoints == 0);
+            await Poll.UntilAsync(() => state.Spool.PendingPoints == 0, TimeSpan.FromSeconds(10), "an empty spool", TimeSpan.FromMilliseconds(10));
         });
         var status = sink.GetStatus();
         status.DroppedPoints.ShouldBe(2);
@@ -122,7 +109,7 @@ public class InfluxSenderTests
         var (state, sink, logs) = await RunAsync(dir, writer, async (sink, state) =>
         {
             await sink.WriteAsync([Point(1), Point(2), Point(3)], CancellationToken.None);
-            await WaitUntil(() => writer.Calls >= 3);
+            await Poll.UntilAsync(() => writer.Calls >= 3, TimeSpan.FromSeconds(10), "three write attempts", TimeSpan.FromMilliseconds(10));
         });
         var status = sink.GetStatus();
         status.SpooledPoints.ShouldBe(3);

@@ -164,19 +164,6 @@ public sealed class CollectorTestBed : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}.");
-            }
-            await Task.Delay(100);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await StopCollectorAsync();

@@ -58,7 +58,7 @@ public class FailureIntegrationTests
             new Dictionary<string, string> { ["HOME"] = dir.Path, ["DOTNET_CLI_HOME"] = dir.Path }, asNobody: true);
         using var http = new HttpClient();
         var status = "";
-        await CollectorTestBed.WaitUntilAsync(() =>
+        await Poll.UntilAsync(() =>
         {
             try
             {
@@ -97,7 +97,7 @@ public class FailureIntegrationTests
         var broken = new RecordingSink("influxdb", throws: true);
         await bed.StartCollectorAsync(services: s => s.AddSingleton<ISampleSink>(broken));
 
-        await CollectorTestBed.WaitUntilAsync(() => bed.Stored("haproxy_process").Count >= 3, TimeSpan.FromSeconds(20), "three cycles into SQLite");
+        await Poll.UntilAsync(() => bed.Stored("haproxy_process").Count >= 3, TimeSpan.FromSeconds(20), "three cycles into SQLite");
         var status = await bed.GetStatusAsync("/health");
 
         status.ShouldContain("\"name\": \"influxdb\"");

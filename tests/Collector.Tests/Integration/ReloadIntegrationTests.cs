@@ -1,3 +1,5 @@
+using TestSupport;
+
 namespace Collector.Tests.Integration;
 
 [Trait("Category", "Integration")]
@@ -21,7 +23,7 @@ public class ReloadIntegrationTests
             await WaitForFrontendSamplesAfter(bed, reloadedAt, 3);
 
             await bed.HAProxy.StopAsync();
-            await CollectorTestBed.WaitUntilAsync(
+            await Poll.UntilAsync(
                 () => bed.GetStatusAsync().Result.Contains("ConnectionRefused"), TimeSpan.FromSeconds(15), "a failed poll while haproxy is stopped");
             await bed.HAProxy.StartAgainAsync();
             restartedAt = Now();
@@ -62,6 +64,6 @@ public class ReloadIntegrationTests
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private static Task WaitForFrontendSamplesAfter(CollectorTestBed bed, long ts, int count) =>
-        CollectorTestBed.WaitUntilAsync(() => bed.Stored("haproxy_frontend", "fe").Count(s => s.Ts > ts) >= count,
+        Poll.UntilAsync(() => bed.Stored("haproxy_frontend", "fe").Count(s => s.Ts > ts) >= count,
             TimeSpan.FromSeconds(20), $"{count} frontend samples after {ts}");
 }

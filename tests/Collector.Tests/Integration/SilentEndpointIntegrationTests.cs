@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Collector.Storage.Sqlite;
+using TestSupport;
 
 namespace Collector.Tests.Integration;
 
@@ -16,7 +17,7 @@ public class SilentEndpointIntegrationTests
         settings["Collector:Endpoints:1:Host"] = "mute";
         await bed.StartCollectorAsync(settings);
 
-        await CollectorTestBed.WaitUntilAsync(() => bed.Stored("haproxy_process").Count >= 6, TimeSpan.FromSeconds(20), "six cycles");
+        await Poll.UntilAsync(() => bed.Stored("haproxy_process").Count >= 6, TimeSpan.FromSeconds(20), "six cycles");
         var status = await bed.GetStatusAsync("/health");
         await bed.StopCollectorAsync();
 

@@ -24,7 +24,7 @@ public class TrafficIntegrationTests
     {
         await using var bed = await CollectorTestBed.StartAsync();
         await bed.StartCollectorAsync();
-        await CollectorTestBed.WaitUntilAsync(() => bed.Stored("haproxy_frontend", "fe").Count >= 2, TimeSpan.FromSeconds(15), "two frontend samples");
+        await Poll.UntilAsync(() => bed.Stored("haproxy_frontend", "fe").Count >= 2, TimeSpan.FromSeconds(15), "two frontend samples");
         var baseline = bed.Stored("haproxy_frontend", "fe")[^1];
         var baselineServers = new[] { "srv1", "srv2" }.Select(s => bed.Stored("haproxy_server", "be", s).Last(x => x.Ts <= baseline.Ts)).ToArray();
 
@@ -35,7 +35,7 @@ public class TrafficIntegrationTests
             await Task.Delay(700); // spread the pattern over several intervals
         }
         var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await CollectorTestBed.WaitUntilAsync(() => bed.Stored("haproxy_frontend", "fe").Count(s => s.Ts > sentAt) >= 2, TimeSpan.FromSeconds(15), "samples after the traffic");
+        await Poll.UntilAsync(() => bed.Stored("haproxy_frontend", "fe").Count(s => s.Ts > sentAt) >= 2, TimeSpan.FromSeconds(15), "samples after the traffic");
         var shown = StatCsvParser.Parse(await RawStatsSocket.SendAsync(bed.Socket, "show stat"));
 
         var frontend = bed.Stored("haproxy_frontend", "fe");

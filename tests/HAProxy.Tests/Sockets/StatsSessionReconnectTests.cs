@@ -50,7 +50,7 @@ public sealed class StatsSessionReconnectTests
         await using var session = new StatsSession(server.Endpoint, Options(TimeSpan.FromHours(1)));
 
         (await session.ExecuteAsync("a")).ShouldBe("ok a\n");
-        await WaitUntil(() => server.Connections == 1 && haproxy.Commands.Count >= 3);
+        await Poll.UntilAsync(() => server.Connections == 1 && haproxy.Commands.Count >= 3, TimeSpan.FromSeconds(5), "one connection and three commands", TimeSpan.FromMilliseconds(10));
         (await session.ExecuteAsync("b")).ShouldBe("ok b\n");
 
         session.ConnectionGeneration.ShouldBe(2);
@@ -143,14 +143,4 @@ public sealed class StatsSessionReconnectTests
     }
 
     private static int PidOf(FakeClient client) => client.Index;
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline);
-            await Task.Delay(10);
-        }
-    }
 }

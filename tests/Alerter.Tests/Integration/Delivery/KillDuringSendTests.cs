@@ -1,5 +1,4 @@
 using Alerter.Tests.Support;
-using System.Text.Json;
 using TestSupport;
 
 namespace Alerter.Tests.Integration.Delivery;
@@ -35,12 +34,15 @@ public sealed class KillDuringSendTests : IAsyncLifetime
             }
         }
         var config = _bed.Directory.Combine("alerter.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(Nest(settings, data, log)));
+        settings["Store:DataDirectory"] = data;
+        settings["Alerter:Logs:Sources:0:Path"] = log;
+        settings["Alerter:Logs:Sources:0:Host"] = DeliveryHarness.Host;
+        await File.WriteAllTextAsync(config, ConfigJson.Nest(settings));
         await File.WriteAllTextAsync(_bed.Smtp.HoldFile, "");
 
         using (var first = AlerterProcess.Run(_bed.Directory.Path, config, _bed.Certificate.CertificatePath))
         {
-            await WaitAsync(() => File.Exists(_bed.Smtp.HoldFile + ".waiting"), TimeSpan.FromSeconds(60), () => "no send reached DATA:\n" + first.Output);
+            await Poll.UntilAsync(() => File.Exists(_bed.Smtp.HoldFile + ".waiting"), TimeSpan.FromSeconds(60), () => "no send reached DATA:\n" + first.Output);
             first.Kill();
         }
         File.Delete(_bed.Smtp.HoldFile);
@@ -51,7 +53,7 @@ public sealed class KillDuringSendTests : IAsyncLifetime
         var messages = await _bed.Smtp.WaitForMessagesAsync(5, TimeSpan.FromSeconds(60));
         using (var harness = new DeliveryHarness(data, settings))
         {
-            await WaitAsync(() => harness.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'sent'") == 5, TimeSpan.FromSeconds(30), () => second.Output);
+            await Poll.UntilAsync(() => harness.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'sent'") == 5, TimeSpan.FromSeconds(30), () => second.Output);
             harness.Scalar("SELECT COUNT(*) FROM alert_outbox").ShouldBe(5);
         }
         second.Kill();
@@ -59,45 +61,5 @@ public sealed class KillDuringSendTests : IAsyncLifetime
         messages.Select(m => m.Subject).ShouldBe(Enumerable.Range(1, 5).Select(i => $"[WARNING] be/srv{i} is DOWN (Layer4 connection problem) on lb1"), second.Output);
         messages.Select(m => m.MessageId).Distinct().Count().ShouldBe(5);
         second.Output.ShouldContain("possible duplicate"); // the cut-off row was known to be in flight
-    }
-
-    private static Dictionary<string, object?> Nest(Dictionary<string, string?> flat, string data, string log)
-    {
-        var all = new Dictionary<string, string?>(flat)
-        {
-            ["Store:DataDirectory"] = data,
-            ["Alerter:Logs:Sources:0:Path"] = log,
-            ["Alerter:Logs:Sources:0:Host"] = DeliveryHarness.Host,
-        };
-        var root = new Dictionary<string, object?>();
-        foreach (var (key, value) in all.Where(kv => kv.Value is not null))
-        {
-            var parts = key.Split(':');
-            var node = root;
-            for (var i = 0; i < parts.Length - 1; i++)
-            {
-                if (!node.TryGetValue(parts[i], out var child) || child is not Dictionary<string, object?> next)
-                {
-                    next = [];
-                    node[parts[i]] = next;
-                }
-                node = next;
-            }
-            node[parts[^1]] = value;
-        }
-        return root;
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(describe());
-            }
-            await Task.Delay(100);
-        }
     }
 }

@@ -127,16 +127,16 @@ public sealed class EndToEndLab : IAsyncDisposable
         => ReadLog().Split('\n').Where(l => l.Contains(text, StringComparison.Ordinal)).ToList();
 
     public async Task WaitForLogLinesAsync(string text, int count, TimeSpan timeout)
-        => await WaitAsync(() => LogLines(text).Count >= count, timeout, () => $"{count} log lines with '{text}' expected; log:\n{ReadLog()}\nhaproxy:\n{_haproxy?.Output}");
+        => await Poll.UntilAsync(() => LogLines(text).Count >= count, timeout, () => $"{count} log lines with '{text}' expected; log:\n{ReadLog()}\nhaproxy:\n{_haproxy?.Output}");
 
     public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)
     {
-        await WaitAsync(() => Smtp.Messages().Count >= count, timeout, () => $"{Smtp.Messages().Count} of {count} messages arrived; {Describe()}");
+        await Poll.UntilAsync(() => Smtp.Messages().Count >= count, timeout, () => $"{Smtp.Messages().Count} of {count} messages arrived; {Describe()}");
         return Smtp.Messages();
     }
 
     public async Task WaitForSmsAsync(int count, TimeSpan timeout)
-        => await WaitAsync(() => Sms.Requests.Count >= count, timeout, () => $"{Sms.Requests.Count} of {count} SMS arrived; {Describe()}");
+        => await Poll.UntilAsync(() => Sms.Requests.Count >= count, timeout, () => $"{Sms.Requests.Count} of {count} SMS arrived; {Describe()}");
 
     /// <summary>
     /// Waits until the Alerter has read the whole log, dispatched every event and sent every outbox row, then waits
@@ -144,7 +144,7 @@ public sealed class EndToEndLab : IAsyncDisposable
     /// </summary>
     public async Task WaitUntilQuietAsync(TimeSpan timeout)
     {
-        await WaitAsync(IsQuiet, timeout, () => "the alerter did not catch up; " + Describe());
+        await Poll.UntilAsync(IsQuiet, timeout, () => "the alerter did not catch up; " + Describe());
         await Task.Delay(2 * ScanInterval + TimeSpan.FromSeconds(1));
         IsQuiet().ShouldBeTrue(Describe());
     }
@@ -186,19 +186,6 @@ public sealed class EndToEndLab : IAsyncDisposable
         }
         var subjects = string.Join("\n  ", Smtp.Messages().Select(m => $"{m.Header("To")}: {m.Subject}"));
         return $"{outbox}\nmessages:\n  {subjects}\nSMS: {Sms.Requests.Count}\nalerter output:\n{Alerter.Output}";
-    }
-
-    public static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(describe());
-            }
-            await Task.Delay(100);
-        }
     }
 
     public async ValueTask DisposeAsync()

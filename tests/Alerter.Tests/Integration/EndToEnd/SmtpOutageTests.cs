@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Alerter.Tests.Integration.Delivery;
+using TestSupport;
 
 namespace Alerter.Tests.Integration.EndToEnd;
 
@@ -50,7 +51,7 @@ public sealed class SmtpOutageTests
             .ShouldBe(steps.Select(s => $"{s.Server} is {(s.Down ? "DOWN" : "UP")}")); // HAProxy logged them in this order
 
         // Every alert is in the outbox, retried, and none reached the (absent) server.
-        await EndToEndLab.WaitAsync(() => lab.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'pending'") == 2 * steps.Length
+        await Poll.UntilAsync(() => lab.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'pending'") == 2 * steps.Length
             && lab.Scalar("SELECT MIN(attempts) FROM alert_outbox WHERE id IN (SELECT MIN(id) FROM alert_outbox GROUP BY recipient)") >= 2,
             Outage - outage.Elapsed, lab.Describe);
         lab.Scalar("SELECT COUNT(*) FROM alert_outbox").ShouldBe(2 * steps.Length);

@@ -7,6 +7,7 @@ using HAProxy.Logs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TestSupport;
 
 namespace Alerter.Tests.Integration.Ring;
 
@@ -18,6 +19,8 @@ namespace Alerter.Tests.Integration.Ring;
 [Trait("Category", "Integration")]
 public class RingSourceTests
 {
+    private static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(15);
+
     [Fact]
     public async Task Worker_BackendStoppedWithLongFileInterval_RingStoresEachTransitionOnceFileAddsNothing()
     {
@@ -39,23 +42,23 @@ public class RingSourceTests
             var database = host.Services.GetRequiredService<AlerterDatabase>();
             var scanner = host.Services.GetRequiredService<LogFileScanner>();
             var target = new LogFileTarget(lab.LogPath, "lb1", StartPosition.End);
-            await WaitAsync(() => Scalar(database, "SELECT COUNT(*) FROM log_checkpoint") == 1, "the first file scan (from the end)");
+            await Poll.UntilAsync(() => Scalar(database, "SELECT COUNT(*) FROM log_checkpoint") == 1, RingTimeout, "the first file scan (from the end)");
 
             lab.Web1.Stop();
-            await WaitAsync(() => Rows(database).Any(r => r.Kind == "ServerDown"), "web1 DOWN through the ring");
+            await Poll.UntilAsync(() => Rows(database).Any(r => r.Kind == "ServerDown"), RingTimeout, "web1 DOWN through the ring");
             await lab.WaitForLinesAsync("Server app/web1 is DOWN", 1, TimeSpan.FromSeconds(10));
             var fileScan = await scanner.ScanAsync(target);
             fileScan.Events.ShouldBe(1, "the file holds the same DOWN line");
             fileScan.Inserted.ShouldBe(0, "the ring stored it first, under the same key");
 
             lab.Web1.Start();
-            await WaitAsync(() => Rows(database).Any(r => r.Kind == "ServerUp"), "web1 UP through the ring");
+            await Poll.UntilAsync(() => Rows(database).Any(r => r.Kind == "ServerUp"), RingTimeout, "web1 UP through the ring");
             await lab.WaitForLinesAsync("Server app/web1 is UP", 1, TimeSpan.FromSeconds(10));
 
             // A reload replaces the socket and the process; the reader must follow the new process's ring.
             await lab.HAProxy.ReloadAsync();
             lab.Web2.Stop();
-            await WaitAsync(() => Rows(database).Any(r => r.Kind == "ServerDown" && r.Server == "web2"), "web2 DOWN through the ring");
+            await Poll.UntilAsync(() => Rows(database).Any(r => r.Kind == "ServerDown" && r.Server == "web2"), RingTimeout, "web2 DOWN through the ring");
             await lab.WaitForLinesAsync("Server app/web2 is DOWN", 1, TimeSpan.FromSeconds(10));
             await scanner.ScanAsync(target);
 
@@ -91,19 +94,6 @@ public class RingSourceTests
     {
         var context = new LogParseContext(DateTimeOffset.UtcNow, TimeZoneInfo.Local.GetUtcOffset(DateTimeOffset.UtcNow));
         return HAProxyLogLab.ReadShared(path).Split('\n').Count(l => LogLineParser.TryParse(l, context, out _) == LogLineOutcome.Event);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"timed out waiting for {what}");
-            }
-            await Task.Delay(50);
-        }
     }
 
     private static long Scalar(AlerterDatabase database, string sql)

@@ -40,18 +40,8 @@ public sealed class HAProxyTestBed : IAsyncDisposable
     public string UserSocket => Directory.Combine("user.sock");
 
     /// <summary>Polls until <paramref name="condition"/> holds; fails with <paramref name="what"/> after 10 s.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting until " + what);
-            }
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+        => Poll.UntilAsync(condition, TimeSpan.FromSeconds(10), what, TimeSpan.FromMilliseconds(50));
 
     public static async Task<HAProxyTestBed> StartAsync()
     {

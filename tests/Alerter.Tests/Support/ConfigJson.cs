@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Alerter.Tests.Integration.EndToEnd;
+namespace Alerter.Tests.Support;
 
 /// <summary>Turns flat configuration keys (<c>Alerter:Smtp:Host</c>) into the nested JSON a <c>--config</c> file holds.</summary>
 internal static class ConfigJson
