@@ -151,9 +151,11 @@ public sealed class CollectorTestBed : IAsyncDisposable
             }
             return rows;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
+        catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))
         {
-            return []; // tables not created yet
+            // Tables not created yet: SQLite says so as an error (1), or as SQLITE_SCHEMA (17) when the schema
+            // changed while the statement was being prepared.
+            return [];
         }
     }
 
