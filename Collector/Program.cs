@@ -1,6 +1,16 @@
 using Collector.Hosting;
 using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddCollector();
-await builder.Build().RunAsync();
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddCollector();
+    using var host = builder.Build();
+    ConfigurationFailure.ValidateBeforeStart(host.Services);
+    await host.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ConfigurationFailure.Describe(ex) is { } failures)
+{
+    return ConfigurationFailure.Report(failures, Console.Error);
+}

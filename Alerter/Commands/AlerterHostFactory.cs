@@ -1,3 +1,4 @@
+using Collector.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,5 +34,21 @@ public static class AlerterHostFactory
             o.TimestampFormat = "HH:mm:ss ";
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Runs a command; settings that cannot work end it with <c>Configuration error: ...</c> lines on stderr and exit
+    /// code 2 (<see cref="ConfigurationFailure"/>), not with a stack trace.
+    /// </summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ConfigurationFailure.Describe(ex) is { } failures)
+        {
+            return ConfigurationFailure.Report(failures, Console.Error);
+        }
     }
 }

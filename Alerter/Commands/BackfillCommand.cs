@@ -26,7 +26,7 @@ public static class BackfillCommand
         command.Options.Add(from);
         command.Options.Add(host);
         command.Options.Add(alert);
-        command.SetAction(async (parse, token) =>
+        command.SetAction((parse, token) => AlerterHostFactory.GuardAsync(async () =>
         {
             var path = parse.GetRequiredValue(file);
             if (!path.Exists)
@@ -56,7 +56,7 @@ public static class BackfillCommand
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Read {result.Bytes} bytes in {result.Elapsed.TotalSeconds:0.00} s ({result.MegabytesPerSecond:0.0} MB/s): {result.Events} events, {result.Inserted} new, {result.BeforeFrom} before --from; skipped {result.Malformed} malformed, {result.Overlong} overlong ({result.InvalidUtf8} invalid UTF-8)"));
             return 0;
-        });
+        }));
         return command;
     }
 

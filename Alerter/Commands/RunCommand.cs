@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Alerter.Hosting;
+using Collector.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Alerter.Commands;
 
@@ -19,23 +19,14 @@ public static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(ParseResult parse, Option<FileInfo?> config, CancellationToken cancellationToken)
-    {
-        var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Information);
-        builder.Services.AddAlerterWorker(builder.Configuration);
-        try
+    public static Task<int> RunAsync(ParseResult parse, Option<FileInfo?> config, CancellationToken cancellationToken) =>
+        AlerterHostFactory.GuardAsync(async () =>
         {
+            var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Information);
+            builder.Services.AddAlerterWorker(builder.Configuration);
             using var host = builder.Build();
+            ConfigurationFailure.ValidateBeforeStart(host.Services);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
-        }
-        catch (OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                await Console.Error.WriteLineAsync($"Configuration error: {failure}").ConfigureAwait(false);
-            }
-            return 2;
-        }
-    }
+        });
 }

@@ -14,15 +14,15 @@ public static class StatusCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, _) => AlerterHostFactory.GuardAsync(() =>
         {
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
             builder.Services.AddAlerterCore(builder.Configuration, requireSources: false);
             using var host = builder.Build();
             var report = host.Services.GetRequiredService<StatusReader>().Read();
             Console.Out.Write(StatusRenderer.Render(report));
-            return report.ExitCode;
-        });
+            return Task.FromResult(report.ExitCode);
+        }));
         return command;
     }
 }

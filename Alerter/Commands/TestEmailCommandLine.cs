@@ -18,7 +18,7 @@ public static class TestEmailCommandLine
             TreatUnmatchedTokensAsErrors = false,
         };
         command.Options.Add(to);
-        command.SetAction(async (parse, token) =>
+        command.SetAction((parse, token) => AlerterHostFactory.GuardAsync(async () =>
         {
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
             builder.Services.AddAlerterCore(builder.Configuration, requireSources: false);
@@ -29,7 +29,7 @@ public static class TestEmailCommandLine
                 return 3;
             }
             return await testEmail.RunAsync(parse.GetValue(to), Console.Out, token).ConfigureAwait(false);
-        });
+        }));
         return command;
     }
 }

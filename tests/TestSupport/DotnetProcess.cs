@@ -100,6 +100,21 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
     private TimeoutException NeverWrote() =>
         new($"{_process.StartInfo.ArgumentList.FirstOrDefault()} never wrote the line awaited. {(_process.HasExited ? $"Exited with {_process.ExitCode}" : "Still running")}. Output:\n{Output}");
 
+    /// <summary>Waits for the process to exit and for its output to be read to the end; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{_process.StartInfo.ArgumentList.FirstOrDefault()} still runs after {timeout.TotalSeconds} s. Output:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL (what <see cref="Process.Kill()"/> sends on Linux): no shutdown hook, flush or Dispose runs.</summary>
     public void Kill()
     {

@@ -2,6 +2,7 @@ using Alerter.Commands;
 using Alerter.Delivery.Email;
 using Alerter.Delivery.Sending;
 using Alerter.Policy;
+using Collector.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Alerter.Delivery.TestEmail;
@@ -25,11 +26,7 @@ public sealed class TestEmailCommand(
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                await output.WriteLineAsync("Configuration problem: " + failure);
-            }
-            return 2;
+            return ConfigurationFailure.Report(ex.Failures.ToList(), output);
         }
         if (!smtp.Enabled)
         {

@@ -120,6 +120,27 @@ public class FailureIntegrationTests
         error.Message.ShouldContain("wildcards are allowed in the socket file name only");
     }
 
+    [Theory]
+    [InlineData("Collector:Interval", "00:00:00.200", "Configuration error: Collector:Interval is 00:00:00.2000000; use a value from 00:00:01")]
+    [InlineData("Collector:Interval", "ten seconds", "Configuration error: Failed to convert configuration value 'ten seconds' at 'Collector:Interval' to type 'System.TimeSpan'. Write a duration as")]
+    [InlineData("Collector:Sqlite:Enabled", "maybe", "Configuration error: Failed to convert configuration value 'maybe' at 'Collector:Sqlite:Enabled' to type 'System.Boolean'. Write true or false.")]
+    public async Task CollectorBinary_InvalidSetting_ExitCode2WithOneLineForAPersonAndNoStackTrace(string key, string value, string expected)
+    {
+        using var dir = new TempDirectory("ci");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Collector:Endpoints:0:Address"] = dir.Combine("admin.sock"),
+            ["Collector:Sqlite:DataDirectory"] = dir.Combine("data"),
+            ["Collector:Health:Port"] = FreePort.Next().ToString(),
+            [key] = value,
+        };
+        await using var collector = DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), DotnetProcess.SettingsArguments(settings), dir.Path);
+
+        (await collector.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, collector.Output);
+
+        collector.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(collector.Output).ShouldStartWith(expected);
+    }
+
     /// <summary>Copies collector.dll with every file its deps.json names (managed and native), keeping relative paths.</summary>
     private static string CopyCollectorTo(string target)
     {

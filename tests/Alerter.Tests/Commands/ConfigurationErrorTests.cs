@@ -1,0 +1,34 @@
+using Alerter.Tests.Support;
+using TestSupport;
+
+namespace Alerter.Tests.Commands;
+
+/// <summary>
+/// The real <c>alerter</c> binary given settings that cannot work: every command ends with exit code 2 and
+/// <c>Configuration error: ...</c> lines that name the key, never a stack trace or the Host's start-up crash log.
+/// </summary>
+[Trait("Category", "Integration")]
+public class ConfigurationErrorTests
+{
+    [Theory]
+    [InlineData("run", "", "Configuration error: Alerter:Logs:Sources is empty: add at least one source")]
+    [InlineData("run", "--Alerter:Logs:Interval=5s", "Configuration error: Failed to convert configuration value '5s' at 'Alerter:Logs:Interval' to type 'System.TimeSpan'. Write a duration as")]
+    [InlineData("run", "--Alerter:Logs:BatchBytes=12", "Configuration error: Alerter:Logs:BatchBytes must be at least 4096 (got 12).")]
+    [InlineData("status", "--Alerter:Logs:Interval=5s", "Configuration error: Failed to convert configuration value '5s' at 'Alerter:Logs:Interval'")]
+    [InlineData("test-email", "--Alerter:Smtp:Port=smtp", "Configuration error: Failed to convert configuration value 'smtp' at 'Alerter:Smtp:Port' to type 'System.Int32'.")]
+    public async Task Command_SettingThatCannotWork_ExitCode2WithOneLineForAPerson(string command, string setting, string expected)
+    {
+        using var dir = new TempDirectory("cfg");
+        List<string> arguments = [command, $"--Store:DataDirectory={dir.Combine("data")}"];
+        if (setting.Length > 0)
+        {
+            arguments.Add($"--Alerter:Logs:Sources:0:Path={dir.Combine("haproxy.log")}");
+            arguments.Add(setting);
+        }
+        using var alerter = AlerterProcess.Start(dir.Path, arguments);
+
+        (await alerter.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, alerter.Output);
+
+        alerter.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(alerter.Output).ShouldStartWith(expected);
+    }
+}
