@@ -6,7 +6,7 @@ try
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddCollector();
     using var host = builder.Build();
-    ConfigurationFailure.ValidateBeforeStart(host.Services);
+    ConfigurationFailure.CheckBeforeStart(host.Services);
     await host.RunAsync();
     return 0;
 }

@@ -25,7 +25,7 @@ public static class RunCommand
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Information);
             builder.Services.AddAlerterWorker(builder.Configuration);
             using var host = builder.Build();
-            ConfigurationFailure.ValidateBeforeStart(host.Services);
+            ConfigurationFailure.CheckBeforeStart(host.Services);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Collector.Hosting;
@@ -11,15 +12,22 @@ namespace Collector.Hosting;
 public static class ConfigurationFailure
 {
     /// <summary>
-    /// Runs every <c>ValidateOnStart</c> check, and the binding behind it, before the host starts: a bad setting
-    /// then throws here, where the caller describes it, and the Host never logs it as a start-up crash.
+    /// Before the host starts: runs every <c>ValidateOnStart</c> check (and the binding behind it), then constructs the
+    /// hosted services, which opens what they hold (the InfluxDB spool's lock). A bad or clashing setting then throws
+    /// here, where the caller describes it, and the Host never logs it as a start-up crash. The hosted services are
+    /// singletons, so the Host starts these same instances.
     /// </summary>
-    public static void ValidateBeforeStart(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
+    public static void CheckBeforeStart(IServiceProvider services)
+    {
+        services.GetService<IStartupValidator>()?.Validate();
+        _ = services.GetServices<IHostedService>().ToList();
+    }
 
     /// <summary>
-    /// The lines to show for an exception that means "the configuration is wrong": the validators' failures, or the
-    /// binder's "Failed to convert configuration value 'x' at 'Section:Key' to type ..." (it names the key and the
-    /// value). Null for every other exception, which is a bug or an outage and keeps its stack trace.
+    /// The lines to show for an exception that means "the configuration is wrong": the validators' failures, a
+    /// <see cref="SettingConflictException"/>, or the binder's "Failed to convert configuration value 'x' at
+    /// 'Section:Key' to type ..." (it names the key and the value). Null for every other exception, which is a bug or
+    /// an outage and keeps its stack trace.
     /// </summary>
     public static IReadOnlyList<string>? Describe(Exception exception)
     {
@@ -30,6 +38,8 @@ public static class ConfigurationFailure
             case AggregateException aggregate:
                 var parts = aggregate.Flatten().InnerExceptions.Select(Describe).ToList();
                 return parts.Count > 0 && parts.All(p => p is not null) ? parts.SelectMany(p => p!).Distinct().ToList() : null;
+            case SettingConflictException conflict:
+                return [conflict.Message];
             case InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
                 return [binding.Message + Hint(binding.Message)];
             default:

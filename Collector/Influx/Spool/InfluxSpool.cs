@@ -1,3 +1,5 @@
+using Collector.Hosting;
+
 namespace Collector.Influx.Spool;
 
 /// <summary>
@@ -51,7 +53,7 @@ public sealed partial class InfluxSpool : IDisposable
         }
         catch (IOException ex)
         {
-            throw new IOException(
+            throw new SettingConflictException(
                 $"The InfluxDB spool {directory} is in use by another process (a second Collector or Alerter with the same SpoolDirectory?). "
                 + "Give each process its own SpoolDirectory.", ex);
         }

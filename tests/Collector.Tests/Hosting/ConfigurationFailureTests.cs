@@ -53,6 +53,14 @@ public class ConfigurationFailureTests
     }
 
     [Fact]
+    public void Describe_SettingThatClashesWithTheMachine_ItsMessage()
+    {
+        var error = new SettingConflictException("The InfluxDB spool /x is in use by another process. Give each process its own SpoolDirectory.");
+
+        ConfigurationFailure.Describe(error).ShouldBe(["The InfluxDB spool /x is in use by another process. Give each process its own SpoolDirectory."]);
+    }
+
+    [Fact]
     public void Describe_AnythingElse_IsNotAConfigurationProblem()
     {
         ConfigurationFailure.Describe(new InvalidOperationException("Sequence contains no elements")).ShouldBeNull();

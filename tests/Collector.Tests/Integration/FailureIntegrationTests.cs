@@ -141,6 +141,33 @@ public class FailureIntegrationTests
         collector.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(collector.Output).ShouldStartWith(expected);
     }
 
+    [Fact]
+    public async Task CollectorBinary_SecondProcessOnTheSameInfluxSpool_ExitCode2SayingWhatToChange()
+    {
+        using var dir = new TempDirectory("cs");
+        var spool = dir.Combine("spool");
+        Dictionary<string, string?> Settings(string name) => new()
+        {
+            ["Collector:Endpoints:0:Address"] = dir.Combine("admin.sock"),
+            ["Collector:Sqlite:DataDirectory"] = dir.Combine(name),
+            ["Collector:Health:Port"] = FreePort.Next().ToString(),
+            ["Collector:Influx:Url"] = $"http://127.0.0.1:{FreePort.Next()}", // nobody listens: points stay spooled
+            ["Collector:Influx:Database"] = "haproxy",
+            ["Collector:Influx:SpoolDirectory"] = spool,
+        };
+        var dll = Path.Combine(AppContext.BaseDirectory, "collector.dll");
+        await using var first = DotnetProcess.Start(dll, DotnetProcess.SettingsArguments(Settings("first")), dir.Path);
+        await first.WaitForLineAsync(l => l.Contains("Collector polling every", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await using var second = DotnetProcess.Start(dll, DotnetProcess.SettingsArguments(Settings("second")), dir.Path);
+
+        (await second.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, second.Output);
+        second.Lines.Where(l => l.StartsWith("Configuration error: ", StringComparison.Ordinal)).ShouldHaveSingleItem(second.Output)
+            .ShouldBe($"Configuration error: The InfluxDB spool {spool} is in use by another process (a second Collector or Alerter with the same SpoolDirectory?). Give each process its own SpoolDirectory.");
+        second.Output.ShouldNotContain("   at ");
+        first.HasExited.ShouldBeFalse(first.Output);
+    }
+
     /// <summary>Copies collector.dll with every file its deps.json names (managed and native), keeping relative paths.</summary>
     private static string CopyCollectorTo(string target)
     {

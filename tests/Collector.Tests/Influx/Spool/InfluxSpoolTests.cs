@@ -1,4 +1,5 @@
 using System.Text;
+using Collector.Hosting;
 using Collector.Influx.Spool;
 using TestSupport;
 
@@ -18,7 +19,7 @@ public class InfluxSpoolTests
         var holder = new InfluxSpool(dir.Path, Max, Segment);
         holder.Append(Batch(1), 1, gzip: false);
 
-        var error = Should.Throw<IOException>(() => new InfluxSpool(dir.Path, Max, Segment));
+        var error = Should.Throw<SettingConflictException>(() => new InfluxSpool(dir.Path, Max, Segment));
 
         error.Message.ShouldContain("is in use by another process");
         error.Message.ShouldContain("Give each process its own SpoolDirectory");
