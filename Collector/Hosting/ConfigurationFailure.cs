@@ -25,7 +25,7 @@ public static class ConfigurationFailure
 
     /// <summary>
     /// The lines to show for an exception that means "the configuration is wrong": the validators' failures, a
-    /// <see cref="SettingConflictException"/>, or the binder's "Failed to convert configuration value 'x' at
+    /// <see cref="SettingConflictException"/>, a settings file that is not valid JSON, or the binder's "Failed to convert configuration value 'x' at
     /// 'Section:Key' to type ..." (it names the key and the value). Null for every other exception, which is a bug or
     /// an outage and keeps its stack trace.
     /// </summary>
@@ -40,6 +40,10 @@ public static class ConfigurationFailure
                 return parts.Count > 0 && parts.All(p => p is not null) ? parts.SelectMany(p => p!).Distinct().ToList() : null;
             case SettingConflictException conflict:
                 return [conflict.Message];
+            case InvalidDataException load when load.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal):
+                // "Failed to load configuration from file 'x'." + "Could not parse the JSON file." + the parser's
+                // detail with the line number: all three, on one line.
+                return [string.Join(" ", Chain(load).Select(e => e.Message))];
             case InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal):
                 return [binding.Message + Hint(binding.Message)];
             default:
@@ -55,6 +59,14 @@ public static class ConfigurationFailure
             error.WriteLine("Configuration error: " + failure);
         }
         return 2;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 
     private static string Hint(string message) =>

@@ -31,4 +31,19 @@ public class ConfigurationErrorTests
 
         alerter.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(alerter.Output).ShouldStartWith(expected);
     }
+
+    [Fact]
+    public async Task Run_ConfigFileThatIsNotJson_ExitCode2NamingTheFileAndTheLine()
+    {
+        using var dir = new TempDirectory("cfg");
+        var config = dir.Combine("alerter.json");
+        await File.WriteAllTextAsync(config, "{\n  \"Alerter\": {\n    \"Logs\": { \"Interval\": \"00:00:05\" \n");
+        using var alerter = AlerterProcess.Start(dir.Path, ["run", "--config", config]);
+
+        (await alerter.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, alerter.Output);
+
+        var line = alerter.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(alerter.Output);
+        line.ShouldStartWith($"Configuration error: Failed to load configuration from file '{config}'. Could not parse the JSON file.");
+        line.ShouldContain("LineNumber: ");
+    }
 }

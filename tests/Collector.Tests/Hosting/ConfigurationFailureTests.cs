@@ -61,6 +61,20 @@ public class ConfigurationFailureTests
     }
 
     [Fact]
+    public void Describe_SettingsFileThatIsNotJson_NamesTheFileAndTheLine()
+    {
+        using var dir = new TestSupport.TempDirectory("cfj");
+        var path = dir.Combine("settings.json");
+        File.WriteAllText(path, "{\n  \"Collector\": {\n    \"Interval\": \"00:00:10\",,\n");
+        var error = Should.Throw<InvalidDataException>(() => new ConfigurationBuilder().AddJsonFile(path).Build());
+
+        var line = ConfigurationFailure.Describe(error).ShouldHaveSingleItem();
+
+        line.ShouldStartWith($"Failed to load configuration from file '{path}'. Could not parse the JSON file.");
+        line.ShouldContain("LineNumber: 2");
+    }
+
+    [Fact]
     public void Describe_AnythingElse_IsNotAConfigurationProblem()
     {
         ConfigurationFailure.Describe(new InvalidOperationException("Sequence contains no elements")).ShouldBeNull();

@@ -142,6 +142,21 @@ public class FailureIntegrationTests
     }
 
     [Fact]
+    public async Task CollectorBinary_AppSettingsThatIsNotJson_ExitCode2NamingTheFileAndTheLine()
+    {
+        using var dir = new TempDirectory("cj");
+        var appSettings = dir.Combine("appsettings.json"); // read from the working directory
+        await File.WriteAllTextAsync(appSettings, "{\n  \"Collector\": {\n    \"Interval\": 00:00:10\n  }\n}\n");
+        await using var collector = DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), [], dir.Path);
+
+        (await collector.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, collector.Output);
+
+        var line = collector.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(collector.Output);
+        line.ShouldStartWith($"Configuration error: Failed to load configuration from file '{appSettings}'. Could not parse the JSON file.");
+        line.ShouldContain("LineNumber: 2");
+    }
+
+    [Fact]
     public async Task CollectorBinary_SecondProcessOnTheSameInfluxSpool_ExitCode2SayingWhatToChange()
     {
         using var dir = new TempDirectory("cs");
