@@ -1,3 +1,4 @@
+using Collector.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -25,9 +26,9 @@ public static class ConfigurationFailure
 
     /// <summary>
     /// The lines to show for an exception that means "the configuration is wrong": the validators' failures, a
-    /// <see cref="SettingConflictException"/>, a settings file that is not valid JSON, or the binder's "Failed to convert configuration value 'x' at
-    /// 'Section:Key' to type ..." (it names the key and the value). Null for every other exception, which is a bug or
-    /// an outage and keeps its stack trace.
+    /// <see cref="SettingConflictException"/>, a settings file that is not valid JSON, or the binder's "Failed to
+    /// convert configuration value 'x' at 'Section:Key' to type ..." (it names the key and the value). Null for every
+    /// other exception, which is a bug or an outage and keeps its stack trace.
     /// </summary>
     public static IReadOnlyList<string>? Describe(Exception exception)
     {

@@ -1,4 +1,4 @@
-using Collector.Hosting;
+using Collector.Configuration;
 
 namespace Collector.Influx.Spool;
 

@@ -1,3 +1,4 @@
+using Collector.Configuration;
 using Collector.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

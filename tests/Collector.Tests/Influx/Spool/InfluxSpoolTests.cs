@@ -1,5 +1,5 @@
 using System.Text;
-using Collector.Hosting;
+using Collector.Configuration;
 using Collector.Influx.Spool;
 using TestSupport;
 
