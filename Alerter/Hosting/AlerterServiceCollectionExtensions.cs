@@ -39,6 +39,8 @@ public static class AlerterServiceCollectionExtensions
     public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlerterCore(configuration, requireSources: true);
+        services.AddOptions<AlerterStoreOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlerterStoreOptions>, AlerterStoreOptionsValidator>();
         services.AddOptions<QuartzStoreOptions>().Bind(configuration.GetSection(QuartzStoreOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuartzStoreOptions>, QuartzStoreOptionsValidator>();
         services.AddHostedService<SchemaStartup>();

@@ -28,26 +28,10 @@ public sealed class SqliteStoreOptionsValidator : IValidateOptions<SqliteStoreOp
         {
             errors.Add($"Collector:Sqlite:FileName '{options.FileName}' is not a file name; use e.g. collector.db.");
         }
-        else if (DirectoryProblem(options.DataDirectory) is { } problem)
+        else if (WritableDirectory.Problem(options.DataDirectory) is { } problem)
         {
-            errors.Add($"Collector:Sqlite:DataDirectory '{options.DataDirectory}' ({Path.GetFullPath(options.DataDirectory)}) cannot be used: {problem}. Point it at a directory this user can write, or fix its permissions.");
+            errors.Add(WritableDirectory.Describe("Collector:Sqlite:DataDirectory", options.DataDirectory, problem));
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static string? DirectoryProblem(string directory)
-    {
-        try
-        {
-            Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return ex.Message;
-        }
     }
 }
