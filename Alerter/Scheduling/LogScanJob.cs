@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alerter.Delivery;
 using Alerter.Logs;
 using Microsoft.Extensions.Logging;
@@ -30,7 +29,11 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
                 // The scan committed new events: dispatch them now rather than at the dispatch job's next fixed run.
                 await dispatch.RunNowAsync(cancellationToken).ConfigureAwait(false);
             }
-            LogFiringDone(context.JobDetail.Key.Name, ScheduledFireTime(context), context.Scheduler.SchedulerInstanceId, context.Recovering, target.Path);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var scheduled = await ScheduledFireTimeAsync(context, cancellationToken).ConfigureAwait(false);
+                LogFiringDone(context.JobDetail.Key.Name, scheduled, context.Scheduler.SchedulerInstanceId, context.Recovering, target.Path);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -46,25 +49,33 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
 
     /// <summary>
     /// The firing this run stands for: its own scheduled time, or for a recovery run (the node that ran it died)
-    /// the scheduled time of the firing it replays. One line per firing in the Debug log lets an operator (and
-    /// the cluster test) check that every firing ran once, and on which node.
+    /// the scheduled time of the firing it replays (<see cref="RecoveredFiring"/>). One line per firing in the Debug
+    /// log lets an operator (and the cluster test) check that every firing ran once, and on which node.
     /// </summary>
-    internal static DateTimeOffset ScheduledFireTime(IJobExecutionContext context)
+    internal static async Task<DateTimeOffset> ScheduledFireTimeAsync(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        if (context.Recovering
-            && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var original))
+        var own = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var data = context.MergedJobDataMap;
+        if (!context.Recovering
+            || !data.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var text)
+            || RecoveredFiring.ParseOriginal(text) is not { } original)
         {
-            var text = original?.ToString();
-            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
+            return own;
+        }
+        ISimpleTrigger? trigger = null;
+        if (data.GetString(SchedulerConstants.FailedJobOriginalTriggerName) is { } name
+            && data.GetString(SchedulerConstants.FailedJobOriginalTriggerGroup) is { } group)
+        {
+            try
             {
-                return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+                trigger = await context.Scheduler.GetTrigger(new TriggerKey(name, group), cancellationToken).ConfigureAwait(false) as ISimpleTrigger;
             }
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            catch (SchedulerException)
             {
-                return at;
+                // The job store is unreachable for a moment: the second Quartz kept is still right.
             }
         }
-        return context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        return RecoveredFiring.Reconstruct(original, own, trigger?.StartTimeUtc, trigger?.RepeatInterval);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Firing done: job {Job} scheduled {ScheduledUtc:O} node {Node} recovering {Recovering} ({Path})")]
