@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alerter.Tests.Support;
+using Microsoft.Data.Sqlite;
 using TestSupport;
 using Xunit.Abstractions;
 
@@ -82,7 +83,55 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
         }
     }
 
-    private static string WriteConfig(TempDirectory directory, string log)
+    [Fact]
+    public async Task Run_NodeKilledMidScan_PeerReplaysThatFiringOnceUnderItsOwnScheduledTime()
+    {
+        using var postgres = PostgresServer.Start();
+        using var directory = new TempDirectory("aclr");
+        var log = directory.Combine("haproxy.log");
+        new GeneratedLog(DateTime.UtcNow.Date.AddDays(-1), seed: 77).Append(log, 24L * 1024 * 1024);
+        var config = WriteConfig(directory, log, slowScan: true);
+        var database = directory.Combine("data/alerter.db");
+        var environment = new Dictionary<string, string> { ["MONITORING__Alerter__Quartz__ConnectionString"] = postgres.ConnectionString };
+        string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug"];
+
+        using var first = AlerterProcess.Start(directory.Path, arguments, environment);
+        await Poll.UntilAsync(() => StoredOffset(database, log) > 0, TimeSpan.FromSeconds(60), () => "the first scan's first commit:\n" + first.Output, TimeSpan.FromMilliseconds(5));
+        first.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
+        StoredOffset(database, log).ShouldBeLessThan(new FileInfo(log).Length, "the kill must land mid-scan, or there is nothing to recover");
+
+        using var second = AlerterProcess.Start(directory.Path, arguments, environment);
+        await WaitForFiringsAsync([second], f => !f.Recovering, 3);
+
+        var firings = Firings([second]);
+        var recovery = firings.Where(f => f.Recovering).ShouldHaveSingleItem(second.Output);
+        recovery.Scheduled.ShouldBeLessThan(killedAt, "it replays the firing the killed node was running");
+        // Every firing of the scan trigger is its start time plus whole seconds: the replayed one too, to the tick.
+        var fraction = firings.Where(f => !f.Recovering).Select(f => f.Scheduled.UtcTicks % TimeSpan.TicksPerSecond).Distinct().ShouldHaveSingleItem();
+        (recovery.Scheduled.UtcTicks % TimeSpan.TicksPerSecond).ShouldBe(fraction, $"recovery {recovery.Scheduled:O} against firings at .{fraction:D7}");
+        StoredOffset(database, log).ShouldBe(new FileInfo(log).Length, "the replay finished the scan");
+    }
+
+    private static long StoredOffset(string database, string log)
+    {
+        if (!File.Exists(database))
+        {
+            return 0;
+        }
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False;Default Timeout=10");
+            connection.Open();
+            return ScanHarness.ReadCheckpoint(connection, log).GetValueOrDefault("offset");
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return 0; // the schema is being created
+        }
+    }
+
+    private static string WriteConfig(TempDirectory directory, string log, bool slowScan = false)
     {
         var path = directory.Combine("settings.json");
         var settings = new
@@ -94,6 +143,9 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
                 Logs = new
                 {
                     Interval = "00:00:01",
+                    // Small batches make a long scan of many commits, so a kill can land in the middle of one.
+                    BatchBytes = slowScan ? 8192 : 4 * 1024 * 1024,
+                    ReadBufferBytes = slowScan ? 65536 : 1024 * 1024,
                     Sources = new[] { new { Path = log, Host = "lb1", Start = "Beginning" } },
                 },
                 Quartz = new { Provider = "Postgres", Clustered = true, CheckinInterval = "00:00:01", CheckinMisfireThreshold = "00:00:02" },
