@@ -52,7 +52,7 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
     /// the scheduled time of the firing it replays (<see cref="RecoveredFiring"/>). One line per firing in the Debug
     /// log lets an operator (and the cluster test) check that every firing ran once, and on which node.
     /// </summary>
-    internal static async Task<DateTimeOffset> ScheduledFireTimeAsync(IJobExecutionContext context, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset> ScheduledFireTimeAsync(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var own = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var data = context.MergedJobDataMap;
