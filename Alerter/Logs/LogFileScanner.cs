@@ -61,7 +61,7 @@ public sealed partial class LogFileScanner(
             FileStream stream;
             try
             {
-                stream = PhysicalFileSystemView.OpenShared(segment.Path);
+                stream = fileSystem.Open(segment.Path);
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -103,8 +103,17 @@ public sealed partial class LogFileScanner(
                         {
                             copiesReadThrough = segment.LastWriteUtc;
                         }
+                        if (batch.Head.Length > segmentFingerprintLength)
+                        {
+                            // The file was shorter than the fingerprint when opened (often empty, just after a
+                            // copytruncate) and grew while being read: fingerprint the bytes this read parsed, or the
+                            // next copytruncate's copy of them would not be recognised and would be read again.
+                            segmentFingerprintLength = batch.Head.Length;
+                            segmentFingerprint = Fingerprint.Of(batch.Head.Span);
+                        }
                         // The fingerprint was checked when the file was opened; a copytruncate and new lines since then
-                        // would make this batch a read from mid-line of other content. Checked before every commit.
+                        // would make this batch a read from mid-line of other content. Checked before every commit:
+                        // the file's first bytes must still be the ones fingerprinted.
                         if ((Fingerprint.Of(stream.SafeFileHandle, segmentFingerprintLength) ?? "") != segmentFingerprint)
                         {
                             throw new FileRewrittenException(segment.Path);

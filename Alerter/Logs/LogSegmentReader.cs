@@ -18,10 +18,21 @@ public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
         var lastBatchEnd = fromOffset;
         var skipping = false;
         var events = new List<ScannedLogEvent>();
+        // A read from byte 0 keeps the first bytes it saw, for the checkpoint's fingerprint: the file may have been
+        // shorter (often empty, just after a copytruncate) when the caller opened and fingerprinted it.
+        var head = fromOffset == 0 ? new byte[Fingerprint.MaxBytes] : [];
+        var headLength = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            var readAt = bufferStart + filled;
+            if (readAt == headLength && headLength < head.Length && read > 0)
+            {
+                var take = Math.Min(read, head.Length - headLength);
+                buffer.AsSpan(filled, take).CopyTo(head.AsSpan(headLength));
+                headLength += take;
+            }
             var endOfFile = read == 0;
             filled += read;
             if (skipping)
@@ -52,7 +63,7 @@ public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
             }
             if (endOfFile || bufferStart - lastBatchEnd >= batchBytes)
             {
-                await onBatch(new ScanBatch(events.ToArray(), bufferStart, endOfFile)).ConfigureAwait(false);
+                await onBatch(new ScanBatch(events.ToArray(), bufferStart, endOfFile, head.AsMemory(0, headLength))).ConfigureAwait(false);
                 events.Clear();
                 lastBatchEnd = bufferStart;
                 progress?.Report(bufferStart);

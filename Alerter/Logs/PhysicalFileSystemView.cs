@@ -46,6 +46,8 @@ public sealed class PhysicalFileSystemView : IFileSystemView
         return result;
     }
 
+    public FileStream Open(string path) => OpenShared(path);
+
     /// <summary>Opens a file for reading while others write, rename or truncate it.</summary>
     public static FileStream OpenShared(string path)
         => new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);

@@ -163,6 +163,32 @@ public class LogFileScannerTests : IDisposable
         harness.Events().Select(e => e.Line).ShouldBe(before.Concat(unread).Concat(rewritten).Where(l => !l.Contains(" fe be/", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task ScanAsync_LineWrittenAfterAnEmptyFileWasMeasured_ItsCopyIsRecognisedAfterCopytruncate()
+    {
+        // Just after a copytruncate the live file is empty; a line that lands after the scanner measured it (nothing to
+        // fingerprint) and before it read it is read all the same. The checkpoint must still fingerprint it, or the next
+        // copytruncate's copy of it is taken for unread lines and the transition is alerted twice.
+        var files = new WriteBeforeFirstReadFileSystemView();
+        var harness = new ScanHarness(_dir.Combine("open.db"), fileSystem: files);
+        File.WriteAllText(_log, "");
+        await harness.ScanAsync(_log);
+        files.Arm(path => File.AppendAllText(path, CapturedLines.Down(T0) + "\n"));
+        await harness.ScanAsync(_log);
+        harness.Events().Select(e => e.Kind).ShouldBe(["ServerDown"]);
+
+        File.Copy(_log, _log + ".1");
+        using (var truncate = new FileStream(_log, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            truncate.SetLength(0);
+        }
+        Append(CapturedLines.Up(T0.AddSeconds(1)));
+        var result = await harness.ScanAsync(_log);
+
+        result.Reason.ShouldStartWith("truncated in place (copytruncate); finishing the copy");
+        harness.Events().Select(e => e.Kind).ShouldBe(["ServerDown", "ServerUp"]);
+    }
+
     /// <summary><paramref name="transitions"/> DOWN/UP lines of one server a second apart, each followed by a request line.</summary>
     private static string[] Flapping(string server, DateTime from, int transitions) =>
         Enumerable.Range(0, transitions).SelectMany(i => new[]

@@ -48,4 +48,46 @@ public class LogSegmentReaderTests
         counters.InvalidUtf8.ShouldBe(1, "only the first line's bytes were not UTF-8");
         batches[^1].EndOffset.ShouldBe(input.Length);
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(100)]
+    [InlineData(65536)]
+    public async Task ReadAsync_FromByteZero_EveryBatchCarriesTheFirstBytesItRead(int chunk)
+    {
+        var content = Encoding.UTF8.GetBytes(CapturedLines.Down(Time) + "\n" + CapturedLines.Up(Time.AddSeconds(1)) + "\n");
+        var batches = await ReadAllAsync(new TrickleStream(content, chunk), fromOffset: 0);
+
+        batches.ShouldNotBeEmpty();
+        batches.ShouldAllBe(b => b.Head.ToArray().SequenceEqual(content.Take(Fingerprint.MaxBytes)));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ShortFile_HeadIsTheWholeFile()
+    {
+        var content = Encoding.UTF8.GetBytes(CapturedLines.Request(Time) + "\n");
+        var batch = (await ReadAllAsync(new TrickleStream(content, 5), fromOffset: 0)).ShouldHaveSingleItem();
+
+        batch.Head.ToArray().ShouldBe(content);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FromTheMiddle_NoHead()
+    {
+        var content = Encoding.UTF8.GetBytes(CapturedLines.Down(Time) + "\n" + CapturedLines.Up(Time.AddSeconds(1)) + "\n");
+        var stream = new TrickleStream(content, 64) { Position = 10 };
+
+        (await ReadAllAsync(stream, fromOffset: 10)).ShouldAllBe(b => b.Head.IsEmpty);
+    }
+
+    private static async Task<List<ScanBatch>> ReadAllAsync(Stream stream, long fromOffset)
+    {
+        var batches = new List<ScanBatch>();
+        await new LogSegmentReader(4096, 4096).ReadAsync(stream, fromOffset, isFinal: true, new LogScanner(Context), new LogScanCounters(), b =>
+        {
+            batches.Add(b);
+            return ValueTask.CompletedTask;
+        });
+        return batches;
+    }
 }

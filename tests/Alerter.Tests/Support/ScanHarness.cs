@@ -9,11 +9,11 @@ namespace Alerter.Tests.Support;
 /// <summary>A real <see cref="LogFileScanner"/> over a temp database, plus queries on what it stored.</summary>
 public sealed class ScanHarness
 {
-    public ScanHarness(string databasePath, LogScanOptions? options = null, TimeProvider? time = null)
+    public ScanHarness(string databasePath, LogScanOptions? options = null, TimeProvider? time = null, IFileSystemView? fileSystem = null)
     {
         Database = new AlerterDatabase(databasePath, [new EventSchema(), new CheckpointSchema()]);
         Options = options ?? new LogScanOptions { AssumedUtcOffset = TimeSpan.Zero };
-        Scanner = new LogFileScanner(Database, new PhysicalFileSystemView(), Microsoft.Extensions.Options.Options.Create(Options), time ?? TimeProvider.System, NullLogger<LogFileScanner>.Instance);
+        Scanner = new LogFileScanner(Database, fileSystem ?? new PhysicalFileSystemView(), Microsoft.Extensions.Options.Options.Create(Options), time ?? TimeProvider.System, NullLogger<LogFileScanner>.Instance);
     }
 
     public AlerterDatabase Database { get; }
