@@ -110,19 +110,9 @@ public sealed class InfluxDbProcess : IAsyncDisposable
     /// <summary>SIGTERM and wait: the port closes (writers get "connection refused").</summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } process)
+        if (_process is { } process)
         {
-            ProcessSignal.Send(process.Id, "TERM");
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                ProcessSignal.Send(process.Id, "KILL");
-                await process.WaitForExitAsync();
-            }
+            await ProcessSignal.StopAsync(process, TimeSpan.FromSeconds(20));
         }
         _process?.Dispose();
         _process = null;

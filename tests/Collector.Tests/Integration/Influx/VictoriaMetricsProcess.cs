@@ -102,22 +102,7 @@ public sealed class VictoriaMetricsProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start(new ProcessStartInfo("kill", $"-TERM {_process.Id}") { UseShellExecute = false }))
-            {
-                kill?.WaitForExit();
-            }
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill();
-            }
-        }
+        await ProcessSignal.StopAsync(_process, TimeSpan.FromSeconds(15));
         _process.Dispose();
         _http.Dispose();
     }
