@@ -2,7 +2,6 @@ using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Scheduling;
 using Alerter.Store;
-using Collector.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -64,13 +63,8 @@ public static class QuartzRegistration
         var file = store.SqliteFile is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(Path.GetDirectoryName(alerterStore.DatabasePath)!, Path.GetFileNameWithoutExtension(alerterStore.DatabasePath) + ".quartz.db");
-        var directory = Path.GetDirectoryName(file)!;
-        // Runs while the services are registered, before any validator: an unusable directory is told here.
-        if (WritableDirectory.Problem(directory) is { } problem)
-        {
-            var setting = store.SqliteFile is { Length: > 0 } ? $"{QuartzStoreOptions.Section}:SqliteFile's directory" : "Store:DataDirectory";
-            throw new SettingConflictException(WritableDirectory.Describe(setting, directory, problem));
-        }
+        // Its directory is checked (and created) at start by AlerterStoreOptionsValidator, or for a SqliteFile of its
+        // own by QuartzStoreOptionsValidator, before Quartz opens it.
         return $"Data Source={file};Cache=Shared;Default Timeout=30";
     }
 }

@@ -1,3 +1,4 @@
+using Collector.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Alerter.Hosting;
@@ -19,6 +20,15 @@ public sealed class QuartzStoreOptionsValidator : IValidateOptions<QuartzStoreOp
         if (options.CheckinMisfireThreshold < options.CheckinInterval)
         {
             failures.Add($"Alerter:Quartz:CheckinMisfireThreshold ({options.CheckinMisfireThreshold}) must be at least CheckinInterval ({options.CheckinInterval}).");
+        }
+        if (options.Provider == QuartzStoreProvider.Sqlite && options.SqliteFile is { Length: > 0 } file)
+        {
+            // The default file sits in Store:DataDirectory, which AlerterStoreOptionsValidator checks.
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+            if (WritableDirectory.Problem(directory) is { } problem)
+            {
+                failures.Add(WritableDirectory.Describe("Alerter:Quartz:SqliteFile's directory", directory, problem));
+            }
         }
         if (string.IsNullOrWhiteSpace(options.SchedulerName))
         {

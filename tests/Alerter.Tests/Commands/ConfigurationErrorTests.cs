@@ -15,6 +15,7 @@ public class ConfigurationErrorTests
     [InlineData("run", "--Alerter:Logs:Interval=5s", "Configuration error: Failed to convert configuration value '5s' at 'Alerter:Logs:Interval' to type 'System.TimeSpan'. Write a duration as")]
     [InlineData("run", "--Alerter:Logs:BatchBytes=12", "Configuration error: Alerter:Logs:BatchBytes must be at least 4096 (got 12).")]
     [InlineData("run", "--Store:DataDirectory=/proc/monitoring-test", "Configuration error: Store:DataDirectory '/proc/monitoring-test' (/proc/monitoring-test) cannot be used: ")]
+    [InlineData("run", "--Alerter:Quartz:SqliteFile=/proc/monitoring-test/jobs.db", "Configuration error: Alerter:Quartz:SqliteFile's directory '/proc/monitoring-test' (/proc/monitoring-test) cannot be used: ")]
     [InlineData("status", "--Alerter:Logs:Interval=5s", "Configuration error: Failed to convert configuration value '5s' at 'Alerter:Logs:Interval'")]
     [InlineData("test-email", "--Alerter:Smtp:Port=smtp", "Configuration error: Failed to convert configuration value 'smtp' at 'Alerter:Smtp:Port' to type 'System.Int32'.")]
     public async Task Command_SettingThatCannotWork_ExitCode2WithOneLineForAPerson(string command, string setting, string expected)
