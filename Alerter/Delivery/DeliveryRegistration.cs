@@ -1,4 +1,5 @@
 using Alerter.Commands;
+using Alerter.Delivery.Context;
 using Alerter.Delivery.Dispatch;
 using Alerter.Delivery.Email;
 using Alerter.Delivery.Outbox;
@@ -29,6 +30,8 @@ public static class DeliveryRegistration
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<AlertEmailOptions>().BindConfiguration(AlertEmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertEmailOptions>, AlertEmailOptionsValidator>();
         services.AddOptions<HttpSmsOptions>().BindConfiguration(HttpSmsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpSmsOptions>, HttpSmsOptionsValidator>();
 
@@ -40,6 +43,11 @@ public static class DeliveryRegistration
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxStatus, OutboxStatus>();
         services.AddSingleton<AlertDispatcher>();
+        // No IAlertContextSource here: the store-backed one is registered with the Storage reader; without it every
+        // email says its traffic context is unavailable.
+        services.AddSingleton<AlertContextLoader>();
+        services.AddSingleton<AlertMailComposer>();
+        services.AddHostedService<TrafficChartWarmUp>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<IAlertSender>(sp => new HttpSmsSender(sp.GetRequiredService<IOptions<HttpSmsOptions>>()));
