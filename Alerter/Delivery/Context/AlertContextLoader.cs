@@ -28,12 +28,16 @@ public sealed class AlertContextLoader(IEnumerable<IAlertContextSource> sources,
         using var timeout = new CancellationTokenSource(bound, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var source = _source;
+        var token = linked.Token; // taken now: the work may start after this method has returned and disposed its sources
         // Task.Run: a source that blocks before its first await must not hold the send up either.
-        var work = Task.Run(() => FetchAndDrawAsync(source, request, linked.Token), CancellationToken.None);
+        var work = Task.Run(() => FetchAndDrawAsync(source, request, token), CancellationToken.None);
         var finished = await Task.WhenAny(work, Task.Delay(bound, time, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
         if (finished != work)
         {
+            // Cancel explicitly: the delay may win before the timeout's own timer fires, and disposing the source
+            // of the token on return would then leave a source that honours it waiting forever.
+            await linked.CancelAsync();
             _ = work.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // observed, not awaited
             return ContextOutcome.Unavailable($"the store did not answer within {bound.TotalMilliseconds:0} ms");
         }

@@ -42,6 +42,8 @@ public static class ContextText
     public static string Insert(string body, string context)
     {
         var signature = body.LastIndexOf("\n-- \n", StringComparison.Ordinal);
-        return signature < 0 ? body.TrimEnd('\n') + "\n\n" + context : body[..(signature + 1)] + "\n" + context + body[(signature + 1)..];
+        return signature < 0
+            ? body.TrimEnd('\n') + "\n\n" + context
+            : body[..signature].TrimEnd('\n') + "\n\n" + context + "\n" + body[(signature + 1)..];
     }
 }
