@@ -20,24 +20,30 @@ public static class TrafficChart
 
     public static byte[] Render(AlertContext context, AlertContextRequest request)
     {
-        var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var surface = SKSurface.Create(info);
-        surface.Canvas.Clear(SKColors.White);
-        var cells = ContextFields.Shown.Count;
-        var columns = 2;
-        var rows = (cells + columns - 1) / columns;
-        float cellWidth = Width / (float)columns, cellHeight = Height / (float)rows;
-        for (var i = 0; i < cells; i++)
+        var panels = ContextFields.Shown.Select((f, i) => Panel(context, request, f.Field, f.Label, legend: i == 0)).ToList();
+        try
         {
-            var (field, label) = ContextFields.Shown[i];
-            using var plot = Panel(context, request, field, label, legend: i == 0);
-            var left = i % columns * cellWidth;
-            var top = i / columns * cellHeight;
-            plot.Render(surface.Canvas, new PixelRect(left, left + cellWidth, top + cellHeight, top));
+            // Multiplot gives each panel its own rectangle; Plot.Render on a shared canvas would clear the whole canvas.
+            var multiplot = new Multiplot(panels[0]) { Layout = new ScottPlot.MultiplotLayouts.Grid(rows: 2, columns: 2) };
+            foreach (var panel in panels.Skip(1))
+            {
+                multiplot.Subplots.Add(panel);
+            }
+            var info = new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+            using var surface = SKSurface.Create(info);
+            surface.Canvas.Clear(SKColors.White);
+            multiplot.Render(surface.Canvas, new PixelRect(0, Width, Height, 0));
+            using var image = surface.Snapshot();
+            using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+            return png.ToArray();
         }
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        finally
+        {
+            foreach (var panel in panels)
+            {
+                panel.Dispose();
+            }
+        }
     }
 
     private static Plot Panel(AlertContext context, AlertContextRequest request, string field, string label, bool legend)

@@ -14,19 +14,26 @@ public class TrafficChartTests
     }
 
     [Fact]
-    public void Render_SampleContext_DrawsTheServerLineAndTheTransitionMarker()
+    public void Render_SampleContext_EveryPanelHasTheServerLineAndTheTransitionMarker()
     {
         using var bitmap = SKBitmap.Decode(TrafficChart.Render(SampleContext.Build(), SampleContext.Request()));
-        var colours = new HashSet<uint>();
-        for (var y = 0; y < bitmap.Height; y += 1)
+        var server = SKColor.Parse("#1f77b4");
+        var marker = SKColor.Parse("#d62728");
+        // One panel per field in a 2 x 2 grid: each quadrant must show both colours (a later panel must not paint over an earlier one).
+        for (var quadrant = 0; quadrant < 4; quadrant++)
         {
-            for (var x = 0; x < bitmap.Width; x += 1)
+            int left = quadrant % 2 * bitmap.Width / 2, top = quadrant / 2 * bitmap.Height / 2;
+            var colours = new HashSet<SKColor>();
+            for (var y = top; y < top + bitmap.Height / 2; y++)
             {
-                colours.Add((uint)bitmap.GetPixel(x, y));
+                for (var x = left; x < left + bitmap.Width / 2; x++)
+                {
+                    colours.Add(bitmap.GetPixel(x, y));
+                }
             }
+            colours.ShouldContain(server, $"quadrant {quadrant}");
+            colours.ShouldContain(marker, $"quadrant {quadrant}");
         }
-        colours.ShouldContain((uint)SKColor.Parse("#1f77b4")); // server line
-        colours.ShouldContain((uint)SKColor.Parse("#d62728")); // transition marker
     }
 
     [Fact]
