@@ -137,7 +137,7 @@ def alerter_config(tmp, smtp_port, ring):
   "Store": {{ "DataDirectory": "{tmp}/data" }},
   "Alerter": {{
     "Logs": {{ "Sources": [ {{ "Path": "{tmp}/haproxy.log", "Host": "bench" }} ] }},{ring_section}
-    "Smtp": {{ "Host": "127.0.0.1", "Port": {smtp_port}, "EnableSsl": true, "UserName": "alerter", "From": "alerter@example.net" }},
+    "Smtp": {{ "Host": "127.0.0.1", "Port": {smtp_port}, "Security": "StartTls", "UserName": "alerter", "From": "alerter@example.net" }},
     "Policy": {{ "FlapChanges": 1000, "Routes": [ {{ "Email": [ "noc@example.net" ] }} ] }}
   }}
 }}"""

@@ -39,7 +39,7 @@ public sealed class AlertContextLoader(IEnumerable<IAlertContextSource> sources,
             // of the token on return would then leave a source that honours it waiting forever.
             await linked.CancelAsync();
             _ = work.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // observed, not awaited
-            return ContextOutcome.Unavailable($"the store did not answer within {bound.TotalMilliseconds:0} ms");
+            return ContextOutcome.Unavailable($"not ready within {bound.TotalMilliseconds:0} ms (the store or the chart was slower)");
         }
         try
         {
@@ -47,7 +47,7 @@ public sealed class AlertContextLoader(IEnumerable<IAlertContextSource> sources,
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ContextOutcome.Unavailable($"the store did not answer within {bound.TotalMilliseconds:0} ms");
+            return ContextOutcome.Unavailable($"not ready within {bound.TotalMilliseconds:0} ms (the store or the chart was slower)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {

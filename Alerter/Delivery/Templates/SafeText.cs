@@ -5,8 +5,9 @@ namespace Alerter.Delivery.Templates;
 
 /// <summary>
 /// Makes names from HAProxy's config or logs safe to put in a message. Header text (subjects, display names) loses
-/// every control or line-separator character, quotes and backslashes: SmtpClient escapes neither in display names,
-/// and CR/LF there would inject a header. Body text keeps tabs and line breaks only where the template puts them.
+/// every control or line-separator character, quotes and backslashes: MimeKit quotes and encodes display names
+/// itself, but a subject or name is also read by people and SMS gateways, where a line break or a stray quote
+/// misleads. Body text keeps tabs and line breaks only where the template puts them.
 /// </summary>
 public static class SafeText
 {

@@ -40,6 +40,27 @@ public class AlertTemplateTests
     }
 
     [Fact]
+    public void Render_BackendWithoutServers_HtmlSummaryInCriticalColourWithEveryServer()
+    {
+        var alert = Group(Events.Down("app", "s1", Events.T0, activeLeft: 0), Events.NoServer("app", Events.T0));
+        var html = AlertEmailTemplate.Render(alert, new Dictionary<ServerKey, IReadOnlyList<RecentTransition>>(), Options).HtmlSummary;
+        html.ShouldContain("border-left:6px solid #b00020");
+        html.ShouldContain(">CRITICAL</div>");
+        html.ShouldContain("<td>app/s1 is DOWN</td>");
+    }
+
+    [Fact]
+    public void Render_HostileNames_HtmlSummaryEncodesThem()
+    {
+        var alert = Group(Events.Down("app<script>x()</script>", "s\"><b>1", Events.T0));
+        var html = AlertEmailTemplate.Render(alert, new Dictionary<ServerKey, IReadOnlyList<RecentTransition>>(), Options).HtmlSummary;
+        html.ShouldNotContain("<script");
+        html.ShouldNotContain("<b>1");
+        html.ShouldContain("app&lt;script&gt;x()&lt;/script&gt;");
+        html.ShouldContain("s&quot;&gt;&lt;b&gt;1");
+    }
+
+    [Fact]
     public void RenderSms_LongNames_AtMost160Characters()
     {
         var alert = Group(Events.Down(new string('p', 120), new string('s', 120), Events.T0, activeLeft: 0), Events.NoServer(new string('p', 120), Events.T0));

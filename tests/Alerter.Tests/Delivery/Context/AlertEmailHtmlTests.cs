@@ -42,8 +42,8 @@ public partial class AlertEmailHtmlTests
     [Fact]
     public void Render_Unavailable_SaysWhyAndHasNoChart()
     {
-        var html = Render(SampleContext.Request(), ContextOutcome.Unavailable("the store did not answer within 200 ms"));
-        html.ShouldContain("Traffic context unavailable: the store did not answer within 200 ms");
+        var html = Render(SampleContext.Request(), ContextOutcome.Unavailable("not ready within 200 ms"));
+        html.ShouldContain("Traffic context unavailable: not ready within 200 ms");
         html.ShouldNotContain("cid:");
         html.ShouldNotContain("class=\"numbers\"");
     }

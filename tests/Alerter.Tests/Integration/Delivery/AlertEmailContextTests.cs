@@ -112,8 +112,8 @@ public sealed partial class AlertEmailContextTests : IAsyncLifetime
         var mail = _bed.Smtp.Messages().ShouldHaveSingleItem();
         source.Release.Task.IsCompleted.ShouldBeFalse(); // delivered while the source was still busy
         source.Requests.Count.ShouldBe(1);
-        mail.Body.ShouldContain("Traffic context unavailable: the store did not answer within 200 ms");
-        mail.Html.ShouldNotBeNull().ShouldContain("Traffic context unavailable: the store did not answer within 200 ms");
+        mail.Body.ShouldContain("Traffic context unavailable: not ready within 200 ms");
+        mail.Html.ShouldNotBeNull().ShouldContain("Traffic context unavailable: not ready within 200 ms");
         mail.Html.ShouldNotContain("cid:");
         mail.Mime.BodyParts.OfType<MimePart>().ShouldNotContain(p => p.ContentType.MediaType == "image");
         source.Release.SetResult();

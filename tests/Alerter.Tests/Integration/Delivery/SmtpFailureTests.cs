@@ -161,6 +161,12 @@ public sealed class SmtpFailureTests : IAsyncLifetime
 
         var mail = _bed.Smtp.Messages().ShouldHaveSingleItem();
         mail.Header("To").ShouldBe(DeliverySettings.Noc);
+        using (var connection = harness.Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT message_id FROM alert_outbox WHERE recipient = 'noc@example.net'";
+            mail.MessageId.ShouldBe($"<{command.ExecuteScalar()}@example.net>"); // derived from the outbox key
+        }
         harness.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'sent' AND recipient = 'noc@example.net' AND attempts = 1").ShouldBe(1);
         harness.Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status = 'failed' AND recipient = 'ops@elsewhere.example' AND attempts = 1 AND last_error LIKE '%RelayDenied%'").ShouldBe(1);
     }
