@@ -1,5 +1,6 @@
+using Storage.Schema;
 using Collector.Rates;
-using Collector.Samples;
+using Storage.Samples;
 
 namespace Collector.Node;
 

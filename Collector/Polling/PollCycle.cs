@@ -1,7 +1,7 @@
 using Collector.Configuration;
 using Collector.Health;
 using Collector.Node;
-using Collector.Samples;
+using Storage.Samples;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

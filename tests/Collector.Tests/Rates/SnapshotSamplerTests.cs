@@ -1,5 +1,5 @@
 using Collector.Rates;
-using Collector.Samples;
+using Storage.Samples;
 using static Collector.Tests.Rates.Snapshots;
 
 namespace Collector.Tests.Rates;
