@@ -1,6 +1,7 @@
+using Storage.Schema;
 using Microsoft.Data.Sqlite;
 
-namespace Alerter.Logs;
+namespace Storage.Events;
 
 /// <summary>
 /// Inserts events into <c>haproxy_event</c> by idempotency key (INSERT OR IGNORE), inside the caller's
@@ -37,7 +38,7 @@ public static class EventWriter
             p["host"].Value = row.Host;
             p["proxy"].Value = e.Proxy;
             p["server"].Value = (object?)e.Server ?? DBNull.Value;
-            p["kind"].Value = e.Kind.ToString();
+            p["kind"].Value = EventKinds.NameOf(e.Kind);
             p["time"].Value = (e.Timestamp ?? row.Observed).ToUnixTimeMilliseconds();
             p["observed"].Value = row.Observed.ToUnixTimeMilliseconds();
             p["reason"].Value = (object?)e.Reason ?? DBNull.Value;
