@@ -153,6 +153,15 @@ public sealed class FleetLab : IAsyncDisposable
         Poll.UntilAsync(async () => (await LastStatusAsync(backend, server))?.StartsWith(prefix, StringComparison.Ordinal) == true,
             timeout, () => $"the Collector to store {backend}/{server} as {prefix}; {Describe()}", TimeSpan.FromMilliseconds(200));
 
+    /// <summary>
+    /// Waits until the Collector stored a backend sample with <paramref name="active"/> active servers. Unlike a
+    /// server's last status, this cannot be satisfied by a sample from an earlier outage of the same server.
+    /// </summary>
+    public Task WaitForActiveServersAsync(string backend, long active, TimeSpan timeout) =>
+        Poll.UntilAsync(async () => (await QueryAsync($"SELECT last(\"active_servers\") FROM \"haproxy_backend\" WHERE \"host\" = '{Host}' AND \"proxy\" = '{backend}'"))
+                .SelectMany(s => s.Rows).Any(r => r["last"].GetInt64() == active),
+            timeout, () => $"the Collector to store {backend} with {active} active servers; {Describe()}", TimeSpan.FromMilliseconds(200));
+
     public string Describe() =>
         $"traffic answered {_traffic?.Answered}\ncollector ({(_collector?.HasExited == true ? "exited" : "running")}):\n{Tail(_collector)}\n" +
         $"alerter ({(_alerter?.HasExited == true ? "exited" : "running")}):\n{Tail(_alerter)}\nhaproxy:\n{_haproxy?.Output}\nlog:\n{(File.Exists(LogPath) ? _sink!.ReadAll() : "")}";
