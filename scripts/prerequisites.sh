@@ -2,8 +2,9 @@
 # Never starts or enables system services: servers are started by the scripts and tests themselves.
 
 # run.sh: the bundled proxy (haproxy, socat for its log receiver and socket commands, python3 for the
-# demo backends and traffic, curl for readiness checks) and the mail catcher (python3-aiosmtpd).
-RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3)
+# demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), and a font for the
+# text of the alert e-mail's chart (fonts-dejavu-core: the font the chart was checked with here).
+RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-core)
 # test.sh: every real server the integration tests start, and the peers the benchmarks compare with; nodejs and
 # npm run tsc for the Grafana dashboards' type check (grafana/typecheck).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
