@@ -117,7 +117,7 @@ public sealed partial class LogFileScanner(
                     {
                         throw new FileRewrittenException(segment.Path);
                     }
-                    var added = Store(connection, target, run.Expected, commit, rows, batch, FileScanDelta.Between(before, counters, 0, commit.Rotations, batch.Events.Count > 0 ? batch.Events[^1].Event.Timestamp : null),
+                    var added = Store(connection, target, run.Expected, commit, rows, FileScanDelta.Between(before, counters, 0, commit.Rotations, batch.Events.Count > 0 ? batch.Events[^1].Event.Timestamp : null),
                         RandomAccess.GetLength(handle), plan.Action);
                     run = commit.Next with { Inserted = run.Inserted + added };
                     before = Snapshot(counters);
@@ -139,7 +139,7 @@ public sealed partial class LogFileScanner(
     }
 
     /// <summary>Commits one batch's events and its checkpoint in one transaction; returns how many events were new.</summary>
-    private int Store(SqliteConnection connection, LogFileTarget target, LogCheckpoint? expected, BatchCommit commit, List<EventRow> rows, ScanBatch batch,
+    private int Store(SqliteConnection connection, LogFileTarget target, LogCheckpoint? expected, BatchCommit commit, List<EventRow> rows,
         FileScanDelta delta, long fileSize, ScanAction action)
     {
         using var transaction = connection.BeginTransaction();

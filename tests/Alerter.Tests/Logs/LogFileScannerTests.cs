@@ -131,7 +131,7 @@ public class LogFileScannerTests : IDisposable
     public async Task ScanAsync_CopytruncateAfterOpenBeforeFirstCommit_CommitsNothingThenReadsCopyAndNewFileOnce()
     {
         // 4 KB reads and batches: the scan commits every few lines and goes on reading its open file after the rewrite.
-        var files = new AfterFirstReadFileSystemView();
+        var files = new ReadHookFileSystemView();
         var harness = new ScanHarness(_dir.Combine("race.db"),
             new LogScanOptions { AssumedUtcOffset = TimeSpan.Zero, MaxLineBytes = 4096, ReadBufferBytes = 4096, BatchBytes = 4096 }, fileSystem: files);
         string[] before = [CapturedLines.Down(T0), CapturedLines.Request(T0)];
@@ -143,7 +143,7 @@ public class LogFileScannerTests : IDisposable
         var rewritten = Flapping("c1", T0.AddHours(1), 40); // about 17 KB, from other first bytes
         // Right after the scan's first read of the live file: it is open and fingerprinted, its first 4 KB are read,
         // and nothing of this run is committed.
-        files.Arm(_ =>
+        files.ArmAfterFirstRead(_ =>
         {
             File.Copy(_log, _log + ".1");
             using (var truncate = new FileStream(_log, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
@@ -169,11 +169,11 @@ public class LogFileScannerTests : IDisposable
         // Just after a copytruncate the live file is empty; a line that lands after the scanner measured it (nothing to
         // fingerprint) and before it read it is read all the same. The checkpoint must still fingerprint it, or the next
         // copytruncate's copy of it is taken for unread lines and the transition is alerted twice.
-        var files = new WriteBeforeFirstReadFileSystemView();
+        var files = new ReadHookFileSystemView();
         var harness = new ScanHarness(_dir.Combine("open.db"), fileSystem: files);
         File.WriteAllText(_log, "");
         await harness.ScanAsync(_log);
-        files.Arm(path => File.AppendAllText(path, CapturedLines.Down(T0) + "\n"));
+        files.ArmBeforeFirstRead(path => File.AppendAllText(path, CapturedLines.Down(T0) + "\n"));
         await harness.ScanAsync(_log);
         harness.Events().Select(e => e.Kind).ShouldBe(["ServerDown"]);
 
