@@ -1,4 +1,4 @@
-namespace Collector.Rates;
+namespace HAProxy.Rates;
 
 /// <summary>Whether two consecutive snapshots of one endpoint can be turned into rates.</summary>
 public enum Continuity

@@ -1,12 +1,13 @@
 using HAProxy.Info;
 
-namespace Collector.Rates;
+namespace HAProxy.Rates;
 
-/// <summary>Decides whether counters of two snapshots belong to the same HAProxy process life.</summary>
+/// <summary>Decides whether counters of two samples belong to the same HAProxy process life.</summary>
 public static class ContinuityCheck
 {
-    public static Continuity Compare(StatsSnapshot? previous, StatsSnapshot current)
+    public static Continuity Compare(StatSample? previous, StatSample current)
     {
+        ArgumentNullException.ThrowIfNull(current);
         if (previous is null)
         {
             return Continuity.FirstPoll;

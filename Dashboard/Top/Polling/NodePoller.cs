@@ -1,20 +1,27 @@
 using System.Threading.Channels;
 using Dashboard.Top.Model;
 using Dashboard.Top.Update;
-using HAProxy.Info;
+using HAProxy.Polling;
 using HAProxy.Sockets;
-using HAProxy.Stats;
 
 namespace Dashboard.Top.Polling;
 
 /// <summary>
-/// Polls one endpoint off the UI loop: every interval (or at once when asked) <c>show info</c> and
-/// <c>show stat</c>, parsed and turned into rates, posted to the UI as a <see cref="SnapshotArrived"/>. A
-/// failure is posted as <see cref="PollFailed"/> and the loop goes on; the session reconnects by itself.
+/// Polls one node off the UI loop: every interval (or at once when asked) <c>show cli level</c> (once per
+/// connection), then <c>show info</c> and <c>show stat</c> through the shared <see cref="EndpointPoller"/>; the rates
+/// come from <see cref="RateTracker"/>, and the result reaches the UI as a <see cref="SnapshotArrived"/>. A failure is
+/// posted as <see cref="PollFailed"/> and the loop goes on; the session reconnects by itself.
 /// </summary>
-public sealed class EndpointPoller
+public sealed class NodePoller
 {
+    /// <summary>
+    /// Longest wait for one poll's replies. The session's own command deadline (5 s) bounds each command; this
+    /// bounds the pair, so a wedged node shows an error instead of freezing its rows.
+    /// </summary>
+    internal static readonly TimeSpan PollDeadline = TimeSpan.FromSeconds(12);
+
     private readonly IStatsConnection _connection;
+    private readonly EndpointPoller _poller;
     private readonly string _endpoint;
     private readonly TimeSpan _interval;
     private readonly ChannelWriter<TopMessage> _output;
@@ -24,9 +31,11 @@ public sealed class EndpointPoller
     private string? _level;
     private long _levelGeneration = -1;
 
-    public EndpointPoller(IStatsConnection connection, string endpoint, TimeSpan interval, ChannelWriter<TopMessage> output, TimeProvider time)
+    public NodePoller(IStatsConnection connection, string endpoint, TimeSpan interval, ChannelWriter<TopMessage> output, TimeProvider time)
     {
         _connection = connection;
+        // The session is shared with admin actions and the CLI mode: the poller never closes it.
+        _poller = new EndpointPoller(() => connection, time, ownsConnection: false);
         _endpoint = endpoint;
         _interval = interval;
         _output = output;
@@ -81,17 +90,15 @@ public sealed class EndpointPoller
                 _level = (await _connection.ExecuteAsync("show cli level", cancellationToken).ConfigureAwait(false)).Trim();
                 _levelGeneration = _connection.ConnectionGeneration;
             }
-            var info = ProcessInfo.Parse(await _connection.ExecuteAsync("show info", cancellationToken).ConfigureAwait(false));
-            var stat = await _connection.ExecuteAsync("show stat", cancellationToken).ConfigureAwait(false);
-            if (_connection.Process is { } process && info.Pid is { } pid && process.Pid != pid)
+            var poll = await _poller.PollAsync(PollDeadline, cancellationToken).ConfigureAwait(false);
+            if (poll.Sample is not { } sample)
             {
-                // The session moved to a new process between the two commands: describe the one that sent the stats.
-                info = ProcessInfo.Parse(await _connection.ExecuteAsync("show info", cancellationToken).ConfigureAwait(false));
+                _level = null;
+                return new PollFailed(_endpoint, poll.Error ?? "poll failed", _time.GetLocalNow());
             }
-            var table = StatCsvParser.Parse(stat);
-            var now = _time.GetLocalNow();
-            var (rows, bucket) = _rates.Update(table, info.Pid, now);
-            return new SnapshotArrived(new NodeSnapshot(_endpoint, now, info, table, rows, _level, _time.GetElapsedTime(started), bucket));
+            var (rows, bucket) = _rates.Update(sample);
+            var polledAt = TimeZoneInfo.ConvertTime(sample.Timestamp, _time.LocalTimeZone);
+            return new SnapshotArrived(new NodeSnapshot(_endpoint, polledAt, sample.Info, sample.Stats, rows, _level, _time.GetElapsedTime(started), bucket));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -99,17 +106,9 @@ public sealed class EndpointPoller
         }
         catch (Exception ex)
         {
-            // One bad poll never stops the loop: it is shown, and the next poll tries again.
+            // show cli level failed: one bad poll never stops the loop; it is shown, and the next poll tries again.
             _level = null;
-            return new PollFailed(_endpoint, Describe(ex), _time.GetLocalNow());
+            return new PollFailed(_endpoint, ex.Message, _time.GetLocalNow());
         }
     }
-
-    private static string Describe(Exception ex) => ex switch
-    {
-        StatsSocketException s => s.Message,
-        StatParseException p => "unreadable show stat reply: " + p.Message,
-        FormatException f => "unreadable reply: " + f.Message,
-        _ => ex.Message,
-    };
 }

@@ -1,6 +1,6 @@
 using HAProxy.Stats;
 
-namespace Collector.Rates;
+namespace HAProxy.Rates;
 
 /// <summary>
 /// Finds a row's counterpart in the previous <c>show stat</c> reply. HAProxy lists rows in the same order
@@ -11,18 +11,19 @@ internal sealed class PreviousRowMatcher(StatTable previous)
 {
     private Dictionary<(string Proxy, string Service, StatRowType Type), int>? _index;
 
-    public StatRow? Find(int position, StatRow row)
+    /// <summary>The position of <paramref name="row"/>'s counterpart in the previous table, or -1.</summary>
+    public int Find(int position, StatRow row)
     {
         if (position < previous.Count)
         {
             var candidate = previous[position];
             if (candidate.Type == row.Type && SameCell(candidate, row, "pxname") && SameCell(candidate, row, "svname"))
             {
-                return candidate;
+                return position;
             }
         }
         _index ??= BuildIndex();
-        return _index.TryGetValue((row.ProxyName, row.ServiceName, row.Type), out var at) ? previous[at] : null;
+        return _index.TryGetValue((row.ProxyName, row.ServiceName, row.Type), out var at) ? at : -1;
     }
 
     private static bool SameCell(StatRow a, StatRow b, string column) => a.GetSpan(column).SequenceEqual(b.GetSpan(column));
