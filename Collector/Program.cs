@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Collector.Hosting;
 using Microsoft.Extensions.Hosting;
 

@@ -5,13 +5,16 @@
 # demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), and a font for the
 # text of the alert e-mail's chart (fonts-dejavu-core: the font the chart was checked with here).
 RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-core)
-# test.sh: every real server the integration tests start, and the peers the benchmarks compare with.
+# test.sh: every real server the integration tests start, and the peers the benchmarks compare with; nodejs and
+# npm run tsc for the Grafana dashboards' type check (grafana/typecheck).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
-  hatop prometheus-haproxy-exporter logwatch)
+  hatop prometheus-haproxy-exporter logwatch nodejs npm)
 
 ensure_packages() {
   local missing=()
   for package in "$@"; do
+    # NodeSource's nodejs carries its own npm and conflicts with Debian's npm package: a working npm is enough.
+    [ "$package" = npm ] && command -v npm >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -59,7 +62,19 @@ ensure_run_prerequisites() {
   ensure_packages "${RUN_PACKAGES[@]}"
 }
 
+# typescript and @grafana/schema for grafana/typecheck/check.sh, exactly as its lockfile pins them. `npm ci` only
+# when the lockfile changed since the last install (npm records it in node_modules/.package-lock.json).
+ensure_grafana_typecheck_packages() {
+  local dir=grafana/typecheck
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing grafana/typecheck's npm packages (npm ci)..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 ensure_test_prerequisites() {
   ensure_dotnet
   ensure_packages "${TEST_PACKAGES[@]}"
+  ensure_grafana_typecheck_packages
 }

@@ -1,4 +1,4 @@
-using Collector.Hosting;
+using ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

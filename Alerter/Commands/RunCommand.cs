@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Alerter.Hosting;
-using Collector.Hosting;
+using ServiceDefaults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

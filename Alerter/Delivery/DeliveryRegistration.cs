@@ -1,3 +1,5 @@
+using Storage.Reading;
+using Storage.Sqlite;
 using Alerter.Commands;
 using Alerter.Delivery.Context;
 using Alerter.Delivery.Dispatch;
@@ -43,8 +45,14 @@ public static class DeliveryRegistration
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxStatus, OutboxStatus>();
         services.AddSingleton<AlertDispatcher>();
-        // No IAlertContextSource here: the store-backed one is registered with the Storage reader; without it every
-        // email says its traffic context is unavailable.
+        // The traffic context reads the Collector's store through the Storage reader, read-only, when it is configured;
+        // without it every email says its traffic context is unavailable.
+        if (configuration[$"{AlertEmailOptions.Section}:{nameof(AlertEmailOptions.CollectorDatabase)}"] is { Length: > 0 } collectorDatabase)
+        {
+            services.AddSingleton<IStorageReader>(sp => new SqliteStorageReader(
+                Path.GetFullPath(collectorDatabase), sp.GetRequiredService<AlerterDatabase>().Path, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IAlertContextSource, StoreAlertContextSource>();
+        }
         services.AddSingleton<AlertContextLoader>();
         services.AddSingleton<AlertMailComposer>();
         services.AddHostedService<TrafficChartWarmUp>();

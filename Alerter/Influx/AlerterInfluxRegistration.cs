@@ -1,5 +1,5 @@
 using Alerter.Store;
-using Collector.Influx;
+using Storage.Influx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,7 +24,6 @@ public static class AlerterInfluxRegistration
             options.Precision = InfluxPrecision.Microseconds;
             options.SpoolDirectory = Path.Combine(store.DataDirectory, "alerter-influx-spool");
         });
-        services.AddSingleton<IValidateOptions<InfluxOptions>>(new InfluxOptionsValidator(Section, interval: null));
         services.AddSingleton<IValidateOptions<InfluxOptions>, EventExportOptionsValidator>();
         services.AddInfluxSink(configuration, Section);
         if (!InfluxRegistration.IsEnabled(configuration, Section))

@@ -1,4 +1,4 @@
-using Collector.Influx;
+using Storage.Influx;
 using Microsoft.Extensions.Options;
 
 namespace Alerter.Influx;

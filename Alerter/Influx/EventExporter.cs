@@ -1,5 +1,6 @@
 using Alerter.Store;
-using Collector.Samples;
+using Storage.Influx;
+using Storage.Samples;
 
 namespace Alerter.Influx;
 
@@ -8,11 +9,11 @@ namespace Alerter.Influx;
 /// them (and delivers them, retrying, in the background); then the cursor moves. Nothing is lost on a crash:
 /// rows after the cursor are exported again, and InfluxDB stores a repeated point once.
 /// </summary>
-public sealed class EventExporter(AlerterDatabase database, IEnumerable<ISampleSink> sinks)
+public sealed class EventExporter(AlerterDatabase database, InfluxSink sink)
 {
     private const int BatchSize = 1000;
 
-    private readonly ISampleSink _sink = sinks.Single(s => s.Name == "influxdb");
+    private readonly ISampleSink _sink = sink;
 
     /// <summary>Exports what is ready; returns how many events went to the sink.</summary>
     public async Task<int> ExportOnceAsync(CancellationToken cancellationToken)

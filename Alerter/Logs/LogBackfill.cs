@@ -1,3 +1,4 @@
+using Storage.Events;
 using Alerter.Store;
 using HAProxy.Logs;
 using Microsoft.Extensions.Options;

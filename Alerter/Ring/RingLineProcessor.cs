@@ -1,3 +1,4 @@
+using Storage.Events;
 using Alerter.Logs;
 using HAProxy.Logs;
 

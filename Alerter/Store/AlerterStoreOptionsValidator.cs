@@ -1,4 +1,4 @@
-using Collector.Configuration;
+using ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Alerter.Store;

@@ -1,45 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Storage.Events;
 
 namespace Alerter.Store;
 
-/// <summary>
-/// <c>haproxy_event</c>: every state transition read from a log or ring, once (unique idempotency key:
-/// host, proxy/server, kind, log timestamp). Written by the log scanners in the same transaction as their
-/// checkpoint; read in id order by the alert dispatcher, which sets <c>severity</c> and <c>dispatched</c>.
-/// </summary>
+/// <summary><c>haproxy_event</c> in the Alerter's database: the table is Storage's (<see cref="EventTable"/>).</summary>
 public sealed class EventSchema : IAlerterSchema
 {
-    public void Ensure(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS haproxy_event (
-                id              INTEGER PRIMARY KEY AUTOINCREMENT,
-                idempotency_key TEXT    NOT NULL UNIQUE,
-                host            TEXT    NOT NULL,
-                proxy           TEXT    NOT NULL,
-                server          TEXT,
-                kind            TEXT    NOT NULL,  -- HAProxy.Logs.LogEventKind name
-                severity        TEXT,              -- set by the dispatcher: critical, warning, recovery, info
-                time_unix_ms    INTEGER NOT NULL,  -- from the log line (observed time when the line has none)
-                observed_unix_ms INTEGER NOT NULL,
-                reason          TEXT,
-                check_info      TEXT,
-                check_code      INTEGER,
-                check_duration_ms INTEGER,
-                active_left     INTEGER,
-                backup_left     INTEGER,
-                is_backup       INTEGER NOT NULL DEFAULT 0,
-                via             TEXT,
-                pid             INTEGER,
-                message         TEXT    NOT NULL,
-                line            TEXT    NOT NULL,
-                source          TEXT    NOT NULL,  -- log file path, or ring@endpoint
-                dispatched      INTEGER NOT NULL DEFAULT 0
-            );
-            CREATE INDEX IF NOT EXISTS haproxy_event_pending ON haproxy_event (dispatched, id);
-            CREATE INDEX IF NOT EXISTS haproxy_event_server_time ON haproxy_event (host, proxy, server, time_unix_ms);
-            """;
-        command.ExecuteNonQuery();
-    }
+    public void Ensure(SqliteConnection connection) => EventTable.Ensure(connection);
 }

@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Collector.Configuration;

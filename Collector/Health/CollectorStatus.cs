@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Collector.Polling;
-using Collector.Samples;
+using Storage.Samples;
 
 namespace Collector.Health;
 

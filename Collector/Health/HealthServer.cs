@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Collector.Configuration;
-using Collector.Samples;
+using Storage.Samples;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,11 @@
 using Collector.Configuration;
 using Collector.Health;
-using Collector.Influx;
+using Storage.Influx;
 using Collector.Node;
 using Collector.Polling;
-using Collector.Samples;
-using Collector.Storage.Sqlite;
+using Storage.Samples;
+using Storage.Sqlite;
+using Collector.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,9 @@ namespace Collector.Hosting;
 /// <summary>Composition of the Collector worker.</summary>
 public static class CollectorRegistration
 {
+    /// <summary>Where the Collector's InfluxDB sink reads its settings (<see cref="InfluxOptions"/>).</summary>
+    public const string InfluxSection = "Collector:Influx";
+
     /// <summary>
     /// Adds options (validated at start), polling, the embedded SQLite store (unless disabled), the InfluxDB
     /// sink (when configured), the status endpoint and the worker. Environment variables prefixed
@@ -49,7 +53,8 @@ public static class CollectorRegistration
             services.AddSingleton<ISampleSink>(sp => sp.GetRequiredService<SqliteSampleSink>());
             services.AddHostedService<SqliteMaintenanceService>();
         }
-        services.AddInfluxSink(builder.Configuration);
+        services.AddInfluxSink(builder.Configuration, InfluxSection,
+            sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Interval);
 
         services.AddHostedService<CollectorWorker>();
         services.AddHostedService<HealthServer>();

@@ -1,4 +1,5 @@
-using Collector.Samples;
+using Storage.Schema;
+using Storage.Samples;
 using HAProxy.Info;
 
 namespace Collector.Rates;

@@ -1,4 +1,5 @@
-using Collector.Samples;
+using HAProxy.Rates;
+using Storage.Samples;
 
 namespace Collector.Rates;
 

@@ -1,6 +1,6 @@
-using Collector.Samples;
+using Storage.Samples;
 
-namespace Collector.Influx.Benchmarks;
+namespace Storage.Influx.Benchmarks;
 
 /// <summary>One poll cycle of <c>haproxy_server</c> samples shaped like the Collector's: 3 tags, ~40 fields.</summary>
 public static class CycleGenerator

@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
-using Collector.Samples;
+using Storage.Samples;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Collector.Influx.Benchmarks;
+namespace Storage.Influx.Benchmarks;
 
 /// <summary>
 /// One 10,000-server cycle (~40 fields each) through the encoder, encoder + gzip, and the sink's whole
@@ -29,7 +29,7 @@ public class EncoderBenchmarks
         _cycle = CycleGenerator.Cycle(Servers, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _spoolDirectory = Path.Combine(Path.GetTempPath(), "influx-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var options = new InfluxOptions { Url = "http://127.0.0.1:1", Database = "bench", SpoolDirectory = _spoolDirectory };
-        _state = new InfluxSinkState(new Spool.InfluxSpool(_spoolDirectory, 64L << 30, options.SpoolSegmentBytes));
+        _state = new InfluxSinkState(new Spool.InfluxSpool(_spoolDirectory, 64L << 30, options.SpoolSegmentBytes), "Collector:Influx");
         _sink = new InfluxSink(Options.Create(options), _state, NullLogger<InfluxSink>.Instance);
     }
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-using Collector.Influx.Benchmarks;
+using Storage.Influx.Benchmarks;
 
 // `sustain --url URL [--minutes 10] [--servers 10000] [--interval 10] [--spool DIR]`: a real sink at a real
 // InfluxDB for N minutes (see sustain.sh); anything else goes to BenchmarkDotNet, e.g. `--filter '*Encoder*'`.

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Collector.Samples;
+using Storage.Samples;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Collector.Influx.Benchmarks;
+namespace Storage.Influx.Benchmarks;
 
 /// <summary>
 /// Sustains <c>servers</c> points every <c>interval</c> seconds through the real sink (spool + sender) into a
@@ -35,7 +35,7 @@ public static class SustainRun
             ["Collector:Influx:SpoolDirectory"] = spool,
         });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddInfluxSink(builder.Configuration);
+        builder.Services.AddInfluxSink(builder.Configuration, "Collector:Influx");
         using var host = builder.Build();
         await host.StartAsync();
         var sink = host.Services.GetRequiredService<ISampleSink>();

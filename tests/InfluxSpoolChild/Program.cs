@@ -1,5 +1,5 @@
-using Collector.Influx;
-using Collector.Samples;
+using Storage.Influx;
+using Storage.Samples;
 using InfluxSpoolChild;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +14,10 @@ var servers = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCultu
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args[2..], DisableDefaults = true });
 builder.Configuration.AddCommandLine(args[2..]);
 builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddInfluxSink(builder.Configuration);
+builder.Services.AddInfluxSink(builder.Configuration, "Collector:Influx");
 using var host = builder.Build();
 await host.StartAsync();
-var sink = host.Services.GetServices<ISampleSink>().Single(s => s.Name == "influxdb");
+var sink = host.Services.GetRequiredService<InfluxSink>();
 for (var cycle = 0; cycle < cycles; cycle++)
 {
     await sink.WriteAsync(ChildPoints.Cycle(cycle, servers), CancellationToken.None);

@@ -1,3 +1,4 @@
+using Storage.Schema;
 using Alerter.Delivery.Templates;
 using Alerter.Policy;
 using HAProxy.Logs;
@@ -21,7 +22,7 @@ internal static class EventRows
         var events = new List<PolicyEvent>();
         while (reader.Read())
         {
-            if (!Enum.TryParse<LogEventKind>(reader.GetString(5), out var kind))
+            if (!EventKinds.TryParse(reader.GetString(5), out var kind))
             {
                 unknown.Add(reader.GetInt64(0));
                 continue;

@@ -16,4 +16,10 @@ public sealed class AlertEmailOptions
     /// out without, saying so. Default 200 ms; 0 = never fetch context.
     /// </summary>
     public TimeSpan ContextTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The Collector's embedded store on this node (its <c>collector.db</c>), read through the Storage reader for the
+    /// traffic context. Empty (default): no context, and every email says so.
+    /// </summary>
+    public string? CollectorDatabase { get; set; }
 }

@@ -1,3 +1,4 @@
+using Storage.Schema;
 using System.Globalization;
 using Alerter.Policy;
 using HAProxy.Logs;
@@ -24,7 +25,7 @@ public static class EventPhrases
     };
 
     public static string Verb(string storedKind)
-        => Enum.TryParse<LogEventKind>(storedKind, out var kind) ? Verb(kind) : storedKind;
+        => EventKinds.TryParse(storedKind, out var kind) ? Verb(kind) : storedKind;
 
     public static string Subject(PolicyEvent e) => e.Server is null ? $"backend {e.Proxy}" : $"{e.Proxy}/{e.Server}";
 

@@ -2,7 +2,7 @@ using Alerter.Commands;
 using Alerter.Delivery.Email;
 using Alerter.Delivery.Sending;
 using Alerter.Policy;
-using Collector.Hosting;
+using ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace Alerter.Delivery.TestEmail;

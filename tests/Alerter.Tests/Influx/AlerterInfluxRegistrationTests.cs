@@ -1,6 +1,6 @@
 using Alerter.Influx;
-using Collector.Influx;
-using Collector.Samples;
+using Storage.Influx;
+using Storage.Samples;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -42,7 +42,7 @@ public class AlerterInfluxRegistrationTests
 
         options.Precision.ShouldBe(InfluxPrecision.Microseconds);
         options.SpoolDirectory.ShouldBe(Path.Combine(dir.Path, "alerter-influx-spool"));
-        options.SettingsSection.ShouldBe("Alerter:Influx");
+        provider.GetRequiredService<InfluxSinkState>().SettingsSection.ShouldBe("Alerter:Influx");
         provider.GetServices<ISampleSink>().ShouldHaveSingleItem().Name.ShouldBe("influxdb");
     }
 

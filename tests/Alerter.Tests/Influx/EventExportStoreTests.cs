@@ -1,3 +1,4 @@
+using Storage.Events;
 using Alerter.Influx;
 using Alerter.Logs;
 using Alerter.Store;

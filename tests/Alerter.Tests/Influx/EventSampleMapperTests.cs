@@ -17,8 +17,8 @@ public class EventSampleMapperTests
         sample.Tags.ShouldBe([new("host", "lb1"), new("proxy", "app"), new("server", "web1"), new("kind", "ServerDown"), new("severity", "warning")]);
         sample.GetField("message")!.Value.ToString().ShouldContain("is DOWN");
         sample.GetField("reason")!.Value.ToString().ShouldBe("Layer4 connection problem");
-        sample.GetField("active_left").ShouldBe(Collector.Samples.FieldValue.Of(1L));
-        sample.GetField("backup_left").ShouldBe(Collector.Samples.FieldValue.Of(0L));
+        sample.GetField("active_left").ShouldBe(Storage.Samples.FieldValue.Of(1L));
+        sample.GetField("backup_left").ShouldBe(Storage.Samples.FieldValue.Of(0L));
     }
 
     [Fact]

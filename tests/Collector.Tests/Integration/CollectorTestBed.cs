@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Collector.Hosting;
-using Collector.Storage.Sqlite;
+using Storage.Sqlite;
+using Collector.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Collector.Samples;
+using Storage.Samples;
 using Collector.Tests.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -80,7 +80,7 @@ public class FailureIntegrationTests
         status.ShouldContain(locked);
         status.ShouldContain(missing);
         var db = Path.Combine(data, "collector.db");
-        using var reader = new Microsoft.Data.Sqlite.SqliteConnection(global::Collector.Storage.Sqlite.SqliteStore.ConnectionString(db, readOnly: true));
+        using var reader = new Microsoft.Data.Sqlite.SqliteConnection(global::Storage.Sqlite.SqliteStore.ConnectionString(db, readOnly: true));
         reader.Open();
         using var count = reader.CreateCommand();
         count.CommandText = "SELECT count(*) FROM sample_view WHERE measurement = 'haproxy_server' AND host = 'good'";

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Collector.Storage.Sqlite;
+using Storage.Sqlite;
+using Collector.Sqlite;
 using TestSupport;
 
 namespace Collector.Tests.Integration;

@@ -1,5 +1,5 @@
 using Collector.Node;
-using Collector.Samples;
+using Storage.Samples;
 
 namespace Collector.Tests.Node;
 

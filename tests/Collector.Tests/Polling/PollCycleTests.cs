@@ -2,7 +2,7 @@ using Collector.Configuration;
 using Collector.Health;
 using Collector.Node;
 using Collector.Polling;
-using Collector.Samples;
+using Storage.Samples;
 using HAProxy.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

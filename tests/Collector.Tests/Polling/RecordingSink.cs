@@ -1,4 +1,4 @@
-using Collector.Samples;
+using Storage.Samples;
 
 namespace Collector.Tests.Polling;
 

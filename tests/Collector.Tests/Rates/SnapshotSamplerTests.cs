@@ -1,5 +1,6 @@
+using HAProxy.Rates;
 using Collector.Rates;
-using Collector.Samples;
+using Storage.Samples;
 using static Collector.Tests.Rates.Snapshots;
 
 namespace Collector.Tests.Rates;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Alerter.Delivery.Context;
 using Alerter.Delivery.Email;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ public class AlertContextLoaderTests
     [Fact]
     public async Task LoadAsync_SourceIgnoresItsTokenAndNeverAnswers_UnavailableAtTheBound()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         var never = new TaskCompletionSource<AlertContext?>();
         var load = Loader(new Source((_, _) => never.Task), clock).LoadAsync(SampleContext.Request(), CancellationToken.None);
         load.IsCompleted.ShouldBeFalse();
@@ -58,7 +59,7 @@ public class AlertContextLoaderTests
     [Fact]
     public async Task LoadAsync_SourceHonoursItsToken_CancelledAtTheBound()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var source = new Source(async (_, token) =>
         {

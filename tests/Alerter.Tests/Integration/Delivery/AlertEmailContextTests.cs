@@ -1,3 +1,4 @@
+using Storage.Events;
 using System.Text.RegularExpressions;
 using Alerter.Delivery.Context;
 using Alerter.Delivery.Templates;

@@ -1,3 +1,4 @@
+using Storage.Events;
 using System.Globalization;
 using Alerter.Delivery;
 using Alerter.Delivery.Dispatch;

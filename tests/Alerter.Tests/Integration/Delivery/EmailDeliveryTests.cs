@@ -1,3 +1,4 @@
+using Storage.Events;
 using System.Net;
 using System.Text;
 using Alerter.Delivery;

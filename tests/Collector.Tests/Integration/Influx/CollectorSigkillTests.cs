@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Collector.Influx.Spool;
+using Storage.Influx.Spool;
 using TestSupport;
 
 namespace Collector.Tests.Integration.Influx;

@@ -1,6 +1,0 @@
-using HAProxy.Logs;
-
-namespace Alerter.Logs;
-
-/// <summary>One <c>haproxy_event</c> row to insert.</summary>
-public sealed record EventRow(string IdempotencyKey, string Host, LogEvent Event, DateTimeOffset Observed, string Line, string Source);

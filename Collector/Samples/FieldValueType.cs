@@ -1,9 +1,0 @@
-namespace Collector.Samples;
-
-public enum FieldValueType
-{
-    Float,
-    Integer,
-    String,
-    Boolean,
-}

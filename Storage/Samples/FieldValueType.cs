@@ -1,0 +1,9 @@
+namespace Storage.Samples;
+
+public enum FieldValueType
+{
+    Float,
+    Integer,
+    String,
+    Boolean,
+}
