@@ -6,7 +6,7 @@ namespace Alerter.Delivery.Context;
 /// <summary>
 /// The alert email's traffic context read through the Storage reader (the Collector's store on this node): the
 /// server's and its backend's last minutes, the values of the newest sample at or before the transition, and the
-/// backend's servers as the newest catalogue has them. Registered when <c>Alerter:Context:CollectorDatabase</c> is set.
+/// backend's servers as the newest catalogue has them. Registered when <c>Alerter:CollectorDatabase</c> is set.
 /// </summary>
 public sealed class StoreAlertContextSource(IStorageReader reader) : IAlertContextSource
 {
