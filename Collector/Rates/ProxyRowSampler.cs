@@ -59,20 +59,20 @@ public static class ProxyRowSampler
         }
         if (row.GetInt64(plan.Scur) is { } scur && row.GetInt64(plan.Slim) is { } slim && slim > 0)
         {
-            fields.Add(new("sessions_pct", FieldValue.Of(scur * 100.0 / slim)));
+            fields.Add(new(ProxyFields.SessionsPct, FieldValue.Of(scur * 100.0 / slim)));
         }
         var status = row.Status;
         if (status.Raw.Length > 0)
         {
-            fields.Add(new("status", FieldValue.Of(status.Raw)));
+            fields.Add(new(ProxyFields.Status, FieldValue.Of(status.Raw)));
         }
         if (status.Up is { } up)
         {
-            fields.Add(new("up", FieldValue.Of((long)up)));
+            fields.Add(new(ProxyFields.Up, FieldValue.Of((long)up)));
         }
         if (scope == FieldScope.Server && row.GetString(plan.CheckStatus) is { } checkStatus)
         {
-            fields.Add(new("check_status", FieldValue.Of(checkStatus)));
+            fields.Add(new(ProxyFields.CheckStatus, FieldValue.Of(checkStatus)));
         }
     }
 

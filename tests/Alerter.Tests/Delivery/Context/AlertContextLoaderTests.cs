@@ -8,6 +8,10 @@ namespace Alerter.Tests.Delivery.Context;
 
 public class AlertContextLoaderTests
 {
+    // A clock that never moves: the bound cannot fire, so a test about a source's own answer does not depend on how
+    // fast a loaded machine schedules Task.Run (with the real clock it lost to the 200 ms bound under a CPU hog).
+    private static FakeTimeProvider Frozen() => new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+
     private static AlertContextLoader Loader(IAlertContextSource? source, TimeProvider time, TimeSpan? bound = null)
         => new(source is null ? [] : [source], Options.Create(new AlertEmailOptions { ContextTimeout = bound ?? TimeSpan.FromMilliseconds(200) }), time);
 
@@ -25,7 +29,7 @@ public class AlertContextLoaderTests
     [Fact]
     public async Task LoadAsync_NoSourceRegistered_UnavailableSaysNoStore()
     {
-        var outcome = await Loader(null, TimeProvider.System).LoadAsync(SampleContext.Request(), CancellationToken.None);
+        var outcome = await Loader(null, Frozen()).LoadAsync(SampleContext.Request(), CancellationToken.None);
         outcome.Available.ShouldBeFalse();
         outcome.UnavailableReason.ShouldBe("no traffic store is connected to the Alerter");
     }
@@ -34,7 +38,7 @@ public class AlertContextLoaderTests
     public async Task LoadAsync_SourceAnswers_ContextAndPngChart()
     {
         var context = SampleContext.Build();
-        var outcome = await Loader(new Source((_, _) => Task.FromResult<AlertContext?>(context)), TimeProvider.System, TimeSpan.FromSeconds(5))
+        var outcome = await Loader(new Source((_, _) => Task.FromResult<AlertContext?>(context)), Frozen(), TimeSpan.FromSeconds(5))
             .LoadAsync(SampleContext.Request(), CancellationToken.None);
         outcome.Available.ShouldBeTrue(outcome.UnavailableReason);
         outcome.Context.ShouldBeSameAs(context);
@@ -76,7 +80,7 @@ public class AlertContextLoaderTests
     [Fact]
     public async Task LoadAsync_SourceThrows_UnavailableNamesTheFailure()
     {
-        var outcome = await Loader(new Source((_, _) => throw new InvalidOperationException("database is locked")), TimeProvider.System)
+        var outcome = await Loader(new Source((_, _) => throw new InvalidOperationException("database is locked")), Frozen())
             .LoadAsync(SampleContext.Request(), CancellationToken.None);
         outcome.UnavailableReason.ShouldBe("the store failed (InvalidOperationException)");
     }
@@ -84,7 +88,7 @@ public class AlertContextLoaderTests
     [Fact]
     public async Task LoadAsync_StoreHasNothing_UnavailableSaysNoSamples()
     {
-        var outcome = await Loader(new Source((_, _) => Task.FromResult<AlertContext?>(null)), TimeProvider.System)
+        var outcome = await Loader(new Source((_, _) => Task.FromResult<AlertContext?>(null)), Frozen())
             .LoadAsync(SampleContext.Request(), CancellationToken.None);
         outcome.UnavailableReason.ShouldBe("the store has no samples of this backend in the last 30 min");
     }
@@ -93,7 +97,7 @@ public class AlertContextLoaderTests
     public async Task LoadAsync_BoundZero_SourceNeverAsked()
     {
         var source = new Source((_, _) => Task.FromResult<AlertContext?>(SampleContext.Build()));
-        var outcome = await Loader(source, TimeProvider.System, TimeSpan.Zero).LoadAsync(SampleContext.Request(), CancellationToken.None);
+        var outcome = await Loader(source, Frozen(), TimeSpan.Zero).LoadAsync(SampleContext.Request(), CancellationToken.None);
         outcome.Available.ShouldBeFalse();
         source.Calls.ShouldBe(0);
     }
