@@ -29,18 +29,27 @@ public sealed partial class SqliteStorageReader
     private static void Fill(SqliteConnection connection, FieldSetCache fieldSets, long seriesId, RangePlan plan, IReadOnlyList<string> fields,
         RangeBuckets buckets, CancellationToken cancellationToken)
     {
+        // SQLite picks the asked values out of each row's JSON array itself (->> by position, per field set), so a
+        // row costs a few doubles instead of two strings parsed in .NET: what keeps one server's day under budget.
+        var raw = plan.Resolution == RangeResolution.Raw;
+        var columns = new List<string>(fields.Count * 2);
+        for (var f = 0; f < fields.Count; f++)
+        {
+            columns.Add(fieldSets.Extract(raw ? "vals" : "avg", fields[f]));
+            if (!raw)
+            {
+                columns.Add(fieldSets.Extract("max", fields[f]));
+            }
+        }
         using var command = connection.CreateCommand();
-        command.CommandText = plan.Resolution == RangeResolution.Raw
-            ? "SELECT ts, field_set, vals, vals FROM sample WHERE series_id = $s AND ts >= $from AND ts < $to ORDER BY ts"
-            : "SELECT ts, field_set, avg, max FROM rollup_1m WHERE series_id = $s AND ts >= $from AND ts < $to ORDER BY ts";
+        command.CommandText = $"SELECT ts, {string.Join(", ", columns)} FROM {(raw ? "sample" : "rollup_1m")} WHERE series_id = $s AND ts >= $from AND ts < $to ORDER BY ts";
         command.Parameters.AddWithValue("$s", seriesId);
         command.Parameters.AddWithValue("$from", plan.FromUnixMs);
         command.Parameters.AddWithValue("$to", plan.ToUnixMs);
         using var reader = command.ExecuteReader();
-        long lastSet = -1;
-        int[] positions = [];
         var avg = new double?[fields.Count];
         var max = new double?[fields.Count];
+        var perField = raw ? 1 : 2;
         var rows = 0;
         while (reader.Read())
         {
@@ -48,20 +57,11 @@ public sealed partial class SqliteStorageReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var set = reader.GetInt64(1);
-            if (set != lastSet)
+            for (var f = 0; f < fields.Count; f++)
             {
-                positions = fieldSets.Positions(set, fields);
-                lastSet = set;
-            }
-            ValueArrayReader.ReadNumbers(Utf8(reader.GetString(2)), positions, avg);
-            if (plan.Resolution == RangeResolution.Raw)
-            {
-                avg.CopyTo(max, 0);
-            }
-            else
-            {
-                ValueArrayReader.ReadNumbers(Utf8(reader.GetString(3)), positions, max);
+                var column = 1 + f * perField;
+                avg[f] = reader.IsDBNull(column) ? null : reader.GetDouble(column);
+                max[f] = raw ? avg[f] : reader.IsDBNull(column + 1) ? null : reader.GetDouble(column + 1);
             }
             buckets.Add(plan.BucketOf(reader.GetInt64(0)), avg, max);
         }
@@ -132,7 +132,7 @@ public sealed partial class SqliteStorageReader
             {
                 continue;
             }
-            ValueArrayReader.ReadNumbers(Utf8(reader.GetString(6)), fieldSets.Positions(reader.GetInt64(5), wanted), one);
+            ValueArrayReader.ReadNumbers(reader.GetFieldValue<byte[]>(6), fieldSets.Positions(reader.GetInt64(5), wanted), one);
             values![slot] = one[0];
         }
         return result;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Storage.Reading;
@@ -145,6 +144,26 @@ public sealed partial class SqliteStorageReader : IStorageReader
             return _names.TryGetValue(id, out var names) ? names : [];
         }
 
+        /// <summary>
+        /// SQL taking <paramref name="field"/> out of <paramref name="column"/> (a value array) in any field set that has
+        /// it (<c>CASE field_set WHEN 3 THEN avg ->> 5 ... END</c>); NULL where the set lacks it. Ids and positions are
+        /// numbers from the store itself, never text from a request.
+        /// </summary>
+        public string Extract(string column, string field)
+        {
+            Names(0);
+            var cases = new System.Text.StringBuilder();
+            foreach (var (id, names) in _names!)
+            {
+                var position = Array.IndexOf(names, field);
+                if (position >= 0)
+                {
+                    cases.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN {id} THEN {column} ->> {position}");
+                }
+            }
+            return cases.Length == 0 ? "NULL" : $"CASE field_set{cases} END";
+        }
+
         /// <summary>Where each of <paramref name="fields"/> sits in the set's value array (-1: not in it).</summary>
         public int[] Positions(long id, IReadOnlyList<string> fields)
         {
@@ -157,6 +176,4 @@ public sealed partial class SqliteStorageReader : IStorageReader
             return positions;
         }
     }
-
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
