@@ -20,6 +20,8 @@ public static class ApiEndpoints
             .WithSummary("Chosen fields of one series (frontend, backend, server, process or system) between two times, in aligned buckets.");
         api.MapGet("/events", Events)
             .WithSummary("State transitions, newest first, filtered by host, proxy, server, kind and severity, with paging.");
+        api.MapGet("/schema", Schema)
+            .WithSummary("The stored measurements and their fields (name, type, unit, description), the names /api/range accepts, and the event kinds /api/events accepts.");
         api.MapGet("/health", Health)
             .WithSummary("The suite's own health: the Collector's last poll per endpoint, sinks, the Alerter's log scans and outbox.");
         return endpoints;
@@ -89,6 +91,8 @@ public static class ApiEndpoints
         var suite = await reader.GetHealthAsync(cancellationToken);
         return TypedResults.Ok(new HealthResponse(time.GetUtcNow().ToUnixTimeMilliseconds(), (long)overview.StaleAfter.TotalMilliseconds, suite));
     }
+
+    private static Ok<SchemaResponse> Schema() => TypedResults.Ok(SchemaResponse.Instance);
 
     private static async Task<bool> ExistsAsync(IStorageReader reader, SeriesId id, CancellationToken cancellationToken)
     {
