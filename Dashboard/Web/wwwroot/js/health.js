@@ -24,8 +24,9 @@ export async function refreshHealth() {
   const s = h.suite;
   if (s.endpoints.length === 0) item(strip, 'Collector: no poll recorded', true);
   for (const e of s.endpoints) {
-    const old = now - e.time > h.staleAfterMs;
-    item(strip, `poll ${e.host} (${e.endpoint}): ${age(now - e.time)} ago` + (e.ok ? (e.pollDurationMs != null ? `, ${Math.round(e.pollDurationMs)} ms` : '') : `, error: ${e.error ?? 'failed'}`), !e.ok || old);
+    const at = Date.parse(e.time);
+    const old = now - at > h.staleAfterMs;
+    item(strip, `poll ${e.endpoint}: ${age(now - at)} ago` + (e.ok ? (e.pollDurationMs != null ? `, ${Math.round(e.pollDurationMs)} ms` : '') : `, error: ${e.error ?? 'failed'}`), !e.ok || old);
   }
   for (const sink of s.sinks) {
     if (!sink.ok || sink.error) item(strip, `sink ${sink.sink}: ${sink.error ?? 'failing'}`, true);

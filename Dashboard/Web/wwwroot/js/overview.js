@@ -161,7 +161,13 @@ function render() {
   while (pool.length < count) { const r = makeRow(); pool.push(r); spacer.append(r.element); }
   for (let i = 0; i < pool.length; i++) {
     const item = pool[i];
-    if (i >= count) { item.element.classList.add('hidden'); item.key = null; continue; }
+    if (i >= count) {
+      // A spare row of the pool: hidden and anonymous, so no selector finds a row that is not shown.
+      item.element.classList.add('hidden');
+      item.element.removeAttribute('data-name');
+      item.key = null;
+      continue;
+    }
     item.element.classList.remove('hidden');
     fill(item, view[first + i], first + i);
   }

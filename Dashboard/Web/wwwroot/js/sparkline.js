@@ -19,4 +19,12 @@ export function drawSpark(canvas, values) {
     pen = true;
   });
   ctx.stroke();
+  // A lone minute (or one between gaps) has no line to draw: mark it with a dot.
+  ctx.fillStyle = ctx.strokeStyle;
+  values.forEach((v, i) => {
+    const alone = v !== null && (i === 0 || values[i - 1] === null) && (i === values.length - 1 || values[i + 1] === null);
+    if (!alone) return;
+    const x = values.length === 1 ? w / 2 : (i / (values.length - 1)) * (w - 1);
+    ctx.fillRect(x - 1, h - 1 - (v / max) * (h - 2) - 1, 3, 3);
+  });
 }
