@@ -2,8 +2,12 @@
 # Never starts or enables system services: servers are started by the scripts and tests themselves.
 
 # run.sh: the bundled proxy (haproxy, socat for its log receiver and socket commands, python3 for the
-# demo backends and traffic, curl for readiness checks) and the mail catcher (python3-aiosmtpd).
-RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3)
+# demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), and
+# nodejs + npm for the web page's front-end packages (uPlot, installed from Dashboard/Web/package-lock.json).
+# NodeSource's nodejs package ships npm itself and conflicts with Debian's npm package: ask for npm only when
+# there is no npm command yet.
+RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 nodejs)
+command -v npm >/dev/null 2>&1 || RUN_PACKAGES+=(npm)
 # test.sh: every real server the integration tests start, and the peers the benchmarks compare with.
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
   hatop prometheus-haproxy-exporter logwatch)
@@ -47,18 +51,26 @@ ensure_dotnet() {
   fi
 }
 
-# Front-end packages for Dashboard's web page come from npm with a lockfile, at build time. There is no
-# web page yet; when Dashboard/web gets a package.json, enable this (and add nodejs npm to RUN_PACKAGES):
-# ensure_web_packages() {
-#   [ -f Dashboard/web/package-lock.json ] && (cd Dashboard/web && npm ci --no-audit --no-fund)
-# }
+# Front-end packages for Dashboard's web page come from npm with a lockfile, at build time (nothing third-party
+# is committed); Dashboard.csproj copies uPlot's dist files into the served wwwroot/lib. `npm ci` only when the
+# installed tree is missing or older than the lockfile, so a second run does not touch the network.
+ensure_web_packages() {
+  local dir=Dashboard/Web
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing the web page's npm packages (npm ci in $dir)..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 ensure_run_prerequisites() {
   ensure_dotnet
   ensure_packages "${RUN_PACKAGES[@]}"
+  ensure_web_packages
 }
 
 ensure_test_prerequisites() {
   ensure_dotnet
   ensure_packages "${TEST_PACKAGES[@]}"
+  ensure_web_packages
 }
