@@ -5,6 +5,7 @@
 #   ./run.sh                 everything
 #   ./run.sh --no-build      skip the build (use what is in */bin/Release)
 #   ./run.sh --only-proxy    just the bundled proxy and its demo (or RUN_ONLY_PROXY=1)
+#   ./run.sh --influx        also a local influxd that the Collector and the Alerter write to (for Grafana)
 #
 # Proxy settings (ports, traffic, chaos) are environment variables: see proxy/README.md.
 set -euo pipefail
@@ -13,11 +14,13 @@ ROOT="$(pwd)"
 
 BUILD=1
 ONLY_PROXY="${RUN_ONLY_PROXY:-0}"
+WITH_INFLUX=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
+    --influx) WITH_INFLUX=1 ;;
     --only-proxy) ONLY_PROXY=1 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -103,13 +106,58 @@ BIN=bin/Release/net10.0
 MAIL_PORT="${MONITORING_MAIL_PORT:-$((PROXY_PORT_BASE + 25))}"
 MAIL_DIR="$RUN_DIR/mail"
 COLLECTOR_HEALTH_PORT="${MONITORING_COLLECTOR_HEALTH_PORT:-$((PROXY_PORT_BASE + 26))}"
+# --influx: a local influxd (Debian's 1.6.7) on 127.0.0.1 with its data in $RUN_DIR/influxdb, stopped with the rest
+# on Ctrl-C; the Collector and the Alerter write to it (Collector:Influx:*, Alerter:Influx:*), and the banner says
+# what to paste into Grafana's InfluxDB datasource (grafana/README.md).
+COLLECTOR_INFLUX=() ALERTER_INFLUX=() INFLUX_INFO=""
+if [ "$WITH_INFLUX" = 1 ] && [ "$ONLY_PROXY" != 1 ]; then
+  ensure_packages influxdb
+  INFLUX_PORT="${MONITORING_INFLUX_PORT:-$((PROXY_PORT_BASE + 27))}"
+  INFLUX_URL="http://127.0.0.1:$INFLUX_PORT"
+  INFLUX_DIR="$RUN_DIR/influxdb"
+  mkdir -p "$INFLUX_DIR"
+  # bind-address is influxd's backup/restore port: kept on loopback too, next to the HTTP one.
+  cat >"$INFLUX_DIR/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$((INFLUX_PORT + 1))"
+[meta]
+  dir = "$INFLUX_DIR/meta"
+[data]
+  dir = "$INFLUX_DIR/data"
+  wal-dir = "$INFLUX_DIR/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:$INFLUX_PORT"
+  log-enabled = false
+CONF
+  echo "Starting influxd on $INFLUX_URL (data in $INFLUX_DIR)..."
+  start_process influxd "$RUN_DIR" /usr/bin/influxd -config "$INFLUX_DIR/influxdb.conf"
+  deadline=$((SECONDS + 30))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$INFLUX_URL/ping")" = 204 ]; do
+    if [ $SECONDS -ge $deadline ] || ! PIDS_DIR="$PARTS_PIDS" live_pid influxd >/dev/null; then
+      echo "influxd did not answer on $INFLUX_URL/ping; see $RUN_DIR/influxd.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+  COLLECTOR_INFLUX=(--Collector:Influx:Url="$INFLUX_URL" --Collector:Influx:Database=haproxy)
+  ALERTER_INFLUX=(--Alerter:Influx:Url="$INFLUX_URL" --Alerter:Influx:Database=haproxy)
+  INFLUX_INFO="  InfluxDB:         $INFLUX_URL, database haproxy (the Collector's samples, the Alerter's haproxy_event)
+  Grafana:          add an InfluxDB datasource: Query language InfluxQL, URL $INFLUX_URL, Database haproxy,
+                    no user or password, HTTP method POST, Min time interval 2s; then import grafana/dashboards/*.json
+                    (or provision: HAPROXY_INFLUX_URL=$INFLUX_URL HAPROXY_INFLUX_DATABASE=haproxy, grafana/README.md)
+"
+fi
+
 if [ "$ONLY_PROXY" != 1 ]; then
   echo "Starting the suite's parts (logs in $RUN_DIR/<part>.log)..."
   # One line per part. When a part needs settings, append them as host arguments: --Section:Key=value.
   start_part collector "Collector/$BIN/collector.dll" \
     --Collector:Endpoints:0:Address="$ADMIN_SOCKET" --Collector:Endpoints:0:Host=demo \
     --Collector:Interval=00:00:02 --Collector:Sqlite:DataDirectory="$RUN_DIR/collector" \
-    --Collector:Health:Port="$COLLECTOR_HEALTH_PORT"
+    --Collector:Health:Port="$COLLECTOR_HEALTH_PORT" "${COLLECTOR_INFLUX[@]}"
   # The demo's alerts go to a local mail catcher, so the newcomer reads the actual email (README: real SMTP).
   start_process mailcatcher "$ROOT" /usr/bin/python3 scripts/mailcatcher.py --port "$MAIL_PORT" --dir "$MAIL_DIR"
   start_part alerter "Alerter/$BIN/alerter.dll" run \
@@ -117,10 +165,11 @@ if [ "$ONLY_PROXY" != 1 ]; then
     --Alerter:Logs:Sources:0:Path="$LOG_FILE" --Alerter:Logs:Sources:0:Host=demo \
     --Alerter:Smtp:Host=127.0.0.1 --Alerter:Smtp:Port="$MAIL_PORT" --Alerter:Smtp:EnableSsl=false \
     --Alerter:Smtp:From=alerter@localhost \
-    --Alerter:Policy:Routes:0:Email:0=noc@localhost --Alerter:Policy:Routes:0:SmsEmail:0=oncall-sms@localhost
+    --Alerter:Policy:Routes:0:Email:0=noc@localhost --Alerter:Policy:Routes:0:SmsEmail:0=oncall-sms@localhost \
+    "${ALERTER_INFLUX[@]}"
   # dashboard top is interactive: the banner below says how to open it in your terminal.
   # The web page over the demo's stores, on loopback (no credential needed there).
-  WEB_PORT="${MONITORING_WEB_PORT:-$((PROXY_PORT_BASE + 27))}"
+  WEB_PORT="${MONITORING_WEB_PORT:-$((PROXY_PORT_BASE + 29))}"   # +27/+28 are --influx's influxd
   WEB_URL="http://127.0.0.1:$WEB_PORT/"
   start_part web "Dashboard/$BIN/dashboard.dll" web --urls "http://127.0.0.1:$WEB_PORT" \
     --db "$RUN_DIR/collector/collector.db" --alerter-db "$RUN_DIR/alerter/alerter.db" --collector-interval 00:00:02
@@ -163,7 +212,7 @@ ${WEB_URL:+  Open first:       $WEB_URL   (the web page: every server live, char
                     sqlite3 $RUN_DIR/collector/collector.db "select * from sample_view order by ts desc limit 5"
   Alerts (email):   ls $MAIL_DIR/   (one .eml per alert; tail -f $RUN_DIR/mailcatcher.log)
                     dotnet Alerter/$BIN/alerter.dll status --Store:DataDirectory=$RUN_DIR/alerter
-  Parts' logs:      $RUN_DIR/
+${INFLUX_INFO}  Parts' logs:      $RUN_DIR/
 Press Ctrl-C to stop everything run.sh started.
 INFO
 

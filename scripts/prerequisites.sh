@@ -8,7 +8,8 @@
 # there is no npm command yet.
 RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 nodejs)
 command -v npm >/dev/null 2>&1 || RUN_PACKAGES+=(npm)
-# test.sh: every real server the integration tests start, and the peers the benchmarks compare with.
+# test.sh: every real server the integration tests start, and the peers the benchmarks compare with; nodejs and
+# npm (from RUN_PACKAGES) also run tsc for the Grafana dashboards' type check (grafana/typecheck).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
   hatop prometheus-haproxy-exporter logwatch)
 
@@ -69,8 +70,20 @@ ensure_run_prerequisites() {
   ensure_web_packages
 }
 
+# typescript and @grafana/schema for grafana/typecheck/check.sh, exactly as its lockfile pins them. `npm ci` only
+# when the lockfile changed since the last install (npm records it in node_modules/.package-lock.json).
+ensure_grafana_typecheck_packages() {
+  local dir=grafana/typecheck
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing grafana/typecheck's npm packages (npm ci)..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 ensure_test_prerequisites() {
   ensure_dotnet
   ensure_packages "${TEST_PACKAGES[@]}"
   ensure_web_packages
+  ensure_grafana_typecheck_packages
 }

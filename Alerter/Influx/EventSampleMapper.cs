@@ -1,3 +1,4 @@
+using Storage.Schema;
 using Storage.Samples;
 
 namespace Alerter.Influx;
@@ -9,33 +10,33 @@ namespace Alerter.Influx;
 /// </summary>
 public static class EventSampleMapper
 {
-    public const string Measurement = "haproxy_event";
+    public const string Measurement = Measurements.Event;
 
     public static Sample ToSample(ExportedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var tags = new List<KeyValuePair<string, string>>(5) { new("host", e.Host), new("proxy", e.Proxy) };
+        var tags = new List<KeyValuePair<string, string>>(5) { new(Measurements.HostTag, e.Host), new(Measurements.ProxyTag, e.Proxy) };
         if (!string.IsNullOrEmpty(e.Server))
         {
-            tags.Add(new("server", e.Server));
+            tags.Add(new(Measurements.ServerTag, e.Server));
         }
-        tags.Add(new("kind", e.Kind));
+        tags.Add(new(Measurements.KindTag, e.Kind));
         if (!string.IsNullOrEmpty(e.Severity))
         {
-            tags.Add(new("severity", e.Severity));
+            tags.Add(new(Measurements.SeverityTag, e.Severity));
         }
-        var fields = new List<KeyValuePair<string, FieldValue>>(4) { new("message", FieldValue.Of(e.Message)) };
+        var fields = new List<KeyValuePair<string, FieldValue>>(4) { new(EventFields.Message, FieldValue.Of(e.Message)) };
         if (!string.IsNullOrEmpty(e.Reason))
         {
-            fields.Add(new("reason", FieldValue.Of(e.Reason)));
+            fields.Add(new(EventFields.Reason, FieldValue.Of(e.Reason)));
         }
         if (e.ActiveLeft is { } active)
         {
-            fields.Add(new("active_left", FieldValue.Of(active)));
+            fields.Add(new(EventFields.ActiveLeft, FieldValue.Of(active)));
         }
         if (e.BackupLeft is { } backup)
         {
-            fields.Add(new("backup_left", FieldValue.Of(backup)));
+            fields.Add(new(EventFields.BackupLeft, FieldValue.Of(backup)));
         }
         return new Sample(Measurement, tags, fields, PointTime(e.TimeUnixMs, e.Id));
     }

@@ -14,40 +14,40 @@ public static class MonitoringSampler
     {
         var host = new KeyValuePair<string, string>(Measurements.HostTag, report.Node);
         yield return new Sample(Measurements.Collector, [host], [
-            new("cycles_total", FieldValue.Of(report.Cycles)),
-            new("cycle_duration_ms", FieldValue.Of(report.LastCycleDurationMs)),
-            new("endpoints", FieldValue.Of((long)report.Endpoints.Count)),
+            new(CollectorFields.CyclesTotal, FieldValue.Of(report.Cycles)),
+            new(CollectorFields.CycleDurationMs, FieldValue.Of(report.LastCycleDurationMs)),
+            new(CollectorFields.Endpoints, FieldValue.Of((long)report.Endpoints.Count)),
         ], timestamp);
         foreach (var endpoint in report.Endpoints)
         {
             var fields = new List<KeyValuePair<string, FieldValue>>
             {
-                new("poll_ok", FieldValue.Of(endpoint.LastError is null ? 1L : 0L)),
-                new("poll_duration_ms", FieldValue.Of(endpoint.LastDurationMs)),
-                new("samples", FieldValue.Of((long)endpoint.LastSamples)),
-                new("polls_total", FieldValue.Of(endpoint.Polls)),
-                new("poll_failures_total", FieldValue.Of(endpoint.Failures)),
+                new(CollectorFields.PollOk, FieldValue.Of(endpoint.LastError is null ? 1L : 0L)),
+                new(CollectorFields.PollDurationMs, FieldValue.Of(endpoint.LastDurationMs)),
+                new(CollectorFields.Samples, FieldValue.Of((long)endpoint.LastSamples)),
+                new(CollectorFields.PollsTotal, FieldValue.Of(endpoint.Polls)),
+                new(CollectorFields.PollFailuresTotal, FieldValue.Of(endpoint.Failures)),
             };
             if (endpoint.LastSuccess is { } ok)
             {
-                fields.Add(new("last_success_age_s", FieldValue.Of(Math.Max(0, (report.Now - ok).TotalSeconds))));
+                fields.Add(new(CollectorFields.LastSuccessAgeS, FieldValue.Of(Math.Max(0, (report.Now - ok).TotalSeconds))));
             }
             if (endpoint.LastError is { } error)
             {
-                fields.Add(new("error", FieldValue.Of(error)));
+                fields.Add(new(CollectorFields.Error, FieldValue.Of(error)));
             }
-            yield return new Sample(Measurements.Collector, [host, new("endpoint", endpoint.Host)], fields, timestamp);
+            yield return new Sample(Measurements.Collector, [host, new(Measurements.EndpointTag, endpoint.Host)], fields, timestamp);
         }
         foreach (var sink in report.Sinks)
         {
             var status = sink.Status;
             var fields = new List<KeyValuePair<string, FieldValue>>
             {
-                new("sink_ok", FieldValue.Of(status.LastError is null ? 1L : 0L)),
-                new("points_written_total", FieldValue.Of(status.PointsWritten)),
-                new("spool_points", FieldValue.Of(status.SpooledPoints)),
-                new("spool_bytes", FieldValue.Of(status.SpoolBytes)),
-                new("dropped_points_total", FieldValue.Of(status.DroppedPoints)),
+                new(CollectorFields.SinkOk, FieldValue.Of(status.LastError is null ? 1L : 0L)),
+                new(CollectorFields.PointsWrittenTotal, FieldValue.Of(status.PointsWritten)),
+                new(CollectorFields.SpoolPoints, FieldValue.Of(status.SpooledPoints)),
+                new(CollectorFields.SpoolBytes, FieldValue.Of(status.SpoolBytes)),
+                new(CollectorFields.DroppedPointsTotal, FieldValue.Of(status.DroppedPoints)),
             };
             foreach (var metric in sink.Metrics)
             {
@@ -55,9 +55,9 @@ public static class MonitoringSampler
             }
             if (status.LastError is { } error)
             {
-                fields.Add(new("error", FieldValue.Of(error)));
+                fields.Add(new(CollectorFields.Error, FieldValue.Of(error)));
             }
-            yield return new Sample(Measurements.Collector, [host, new("sink", status.Name)], fields, timestamp);
+            yield return new Sample(Measurements.Collector, [host, new(Measurements.SinkTag, status.Name)], fields, timestamp);
         }
     }
 }

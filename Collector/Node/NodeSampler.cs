@@ -17,21 +17,21 @@ public sealed class NodeSampler(IProcFiles proc)
         var fields = new List<KeyValuePair<string, FieldValue>>(5);
         if (TryRead("/proc/loadavg") is { } loadText && NodeReadings.ParseLoadAverage(loadText) is { } load)
         {
-            fields.Add(new("load1", FieldValue.Of(load.One)));
-            fields.Add(new("load5", FieldValue.Of(load.Five)));
-            fields.Add(new("load15", FieldValue.Of(load.Fifteen)));
+            fields.Add(new(SystemFields.Load1, FieldValue.Of(load.One)));
+            fields.Add(new(SystemFields.Load5, FieldValue.Of(load.Five)));
+            fields.Add(new(SystemFields.Load15, FieldValue.Of(load.Fifteen)));
         }
         if (TryRead("/proc/stat") is { } statText && CpuTimes.Parse(statText) is { } cpu)
         {
             if (_previousCpu is { } before && CpuTimes.BusyPercent(before, cpu) is { } pct)
             {
-                fields.Add(new("cpu_pct", FieldValue.Of(pct)));
+                fields.Add(new(SystemFields.CpuPct, FieldValue.Of(pct)));
             }
             _previousCpu = cpu;
         }
         if (TryRead("/proc/meminfo") is { } memText && NodeReadings.ParseMemoryUsedPercent(memText) is { } mem)
         {
-            fields.Add(new("mem_used_pct", FieldValue.Of(mem)));
+            fields.Add(new(SystemFields.MemUsedPct, FieldValue.Of(mem)));
         }
         return new Sample(Measurements.System, [new(Measurements.HostTag, host)], fields, timestamp);
     }

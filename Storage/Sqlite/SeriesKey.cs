@@ -1,3 +1,4 @@
+using Storage.Schema;
 using System.Text;
 using Storage.Samples;
 
@@ -27,13 +28,13 @@ public static class SeriesKey
         {
             switch (key)
             {
-                case "host" when host is null:
+                case Measurements.HostTag when host is null:
                     host = value;
                     break;
-                case "proxy" when proxy is null:
+                case Measurements.ProxyTag when proxy is null:
                     proxy = value;
                     break;
-                case "server" when server is null:
+                case Measurements.ServerTag when server is null:
                     server = value;
                     break;
                 default:
@@ -46,7 +47,7 @@ public static class SeriesKey
     /// <summary>Tags other than host, proxy and server, as a JSON object (<c>{"sink":"sqlite"}</c>).</summary>
     public static string ExtraTagsJson(Sample sample)
     {
-        var extra = sample.Tags.Where(t => t.Key is not ("host" or "proxy" or "server")).ToArray();
+        var extra = sample.Tags.Where(t => t.Key is not (Measurements.HostTag or Measurements.ProxyTag or Measurements.ServerTag)).ToArray();
         if (extra.Length == 0)
         {
             return "{}";

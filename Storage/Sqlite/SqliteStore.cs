@@ -1,3 +1,4 @@
+using Storage.Schema;
 using Storage.Samples;
 using Microsoft.Data.Sqlite;
 
@@ -165,9 +166,9 @@ public sealed class SqliteStore : IDisposable
             var p = _upsertSeries.Parameters;
             p[0].Value = key;
             p[1].Value = sample.Measurement;
-            p[2].Value = sample.GetTag("host") ?? "";
-            p[3].Value = sample.GetTag("proxy") ?? "";
-            p[4].Value = sample.GetTag("server") ?? "";
+            p[2].Value = sample.GetTag(Measurements.HostTag) ?? "";
+            p[3].Value = sample.GetTag(Measurements.ProxyTag) ?? "";
+            p[4].Value = sample.GetTag(Measurements.ServerTag) ?? "";
             p[5].Value = SeriesKey.ExtraTagsJson(sample);
             id = (long)_upsertSeries.ExecuteScalar()!;
             _seriesIds[key] = id;

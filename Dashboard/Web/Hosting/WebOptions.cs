@@ -1,3 +1,5 @@
+using Storage.Influx;
+
 namespace Dashboard.Web.Hosting;
 
 /// <summary>
@@ -29,8 +31,12 @@ public sealed class WebOptions
     /// <summary>Who may read the page when it listens beyond loopback.</summary>
     public WebAuthOptions Auth { get; set; } = new();
 
-    /// <summary>Read a fleet's InfluxDB instead of the local SQLite store.</summary>
-    public WebInfluxOptions Influx { get; set; } = new();
+    /// <summary>
+    /// <c>Dashboard:Influx:*</c>: with <c>Url</c> set the page reads a fleet's central InfluxDB (InfluxQL on /query)
+    /// instead of this node's SQLite files: <c>Database</c> (1.x), <c>Username</c>/<c>Password(File)</c> or
+    /// <c>Token(File)</c>, <c>Api</c>, <c>Timeout</c>, as the writers' settings.
+    /// </summary>
+    public InfluxOptions Influx { get; set; } = new();
 
     /// <summary>A node is stale when its newest sample is older than this: three Collector intervals.</summary>
     public TimeSpan StaleAfter => CollectorInterval * 3;

@@ -1,6 +1,8 @@
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Storage.Influx;
+using Storage.Influx.Reading;
 using Storage.Reading;
 using Storage.Sqlite;
 
@@ -20,10 +22,8 @@ public static class ReaderRegistration
             var time = provider.GetService<TimeProvider>() ?? TimeProvider.System;
             if (!string.IsNullOrWhiteSpace(options.Influx.Url))
             {
-                // The Storage InfluxQL reader (Storage.Influx.Reading.InfluxStorageReader) is not in this build yet:
-                // construct it here when it lands. Until then say so instead of silently reading SQLite.
-                throw new OptionsValidationException(WebOptions.Section, typeof(WebOptions),
-                    ["Dashboard:Influx:Url is set, but this build has no InfluxDB reader yet: unset it to read the SQLite store."]);
+                var client = new InfluxQueryClient(options.Influx, InfluxCredentials.From(options.Influx), $"{WebOptions.Section}:Influx");
+                return new InfluxStorageReader(client, time);
             }
             return new SqliteStorageReader(options.CollectorDatabase, options.AlerterDatabase, time);
         });
