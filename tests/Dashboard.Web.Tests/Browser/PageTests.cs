@@ -76,9 +76,19 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
         var link = page.Locator("#events tbody tr a").First;
         (await link.GetAttributeAsync("href"))!.ShouldMatch(@"^/server\?host=lb1&proxy=be&server=srv1&at=\d+$");
         await session.ScreenshotAsync("events.png");
+        var href = await link.GetAttributeAsync("href");
         await link.ClickAsync();
-        await page.WaitForSelectorAsync("body[data-ready='1']");
-        await page.WaitForSelectorAsync(".chart .marker.at", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("body[data-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        try
+        {
+            await page.WaitForSelectorAsync(".chart .marker.at", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        }
+        catch (TimeoutException)
+        {
+            await session.ScreenshotAsync("server-at-failed.png");
+            throw;
+        }
         session.Errors.ShouldBeEmpty();
     }
 

@@ -31,7 +31,9 @@ export function window() {
   const length = (RANGES.find(r => r[0] === get('range', '1h')) ?? RANGES[1])[1];
   const at = Number(get('at'));
   if (at) {
-    const end = Math.min(now, at + length / 2);
+    // Centred on the moment, ending no later than now; but never with the moment at the very edge (a log's
+    // clock a little ahead of this browser's would put its marker outside the chart).
+    const end = Math.max(Math.min(now, at + length / 2), at + length / 10);
     return { from: end - length, to: end, live: false, at };
   }
   return { from: now - length, to: now, live: true };
