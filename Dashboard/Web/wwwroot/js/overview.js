@@ -80,18 +80,26 @@ export async function showOverview(main) {
 
   live.on('rows', message => {
     readAt = message.readAtUnixMs || readAt;
+    let structural = (message.removed || []).length > 0;
     for (const r of message.rows) {
       if (KIND_ORDER[r.kind] === undefined) continue;
       const k = key(r);
       const old = rows.get(k);
       if (old && old.timeUnixMs > r.timeUnixMs) continue;
-      // The stream carries no sparkline: keep the one read with the overview.
-      if (old) { r.spark = old.spark; r.sparkFromUnixMs = old.sparkFromUnixMs; }
-      rows.set(k, r);
+      if (old) {
+        // Updated in place (the stream carries no sparkline: keep the overview's), so the filtered, sorted view
+        // still holds it: with 10,000 rows every 2 s, re-sorting only when the order can change saves the CPU.
+        const { spark, sparkFromUnixMs } = old;
+        Object.assign(old, r, { spark, sparkFromUnixMs });
+      } else {
+        rows.set(k, r);
+        structural = true;
+      }
     }
     for (const k of message.removed || []) rows.delete(k);
     showHosts(message.hosts, readAt);
-    schedule();
+    const orderFixed = state.get('sort', 'name') === 'name' && state.get('problems') !== '1';
+    if (structural || !orderFixed) schedule(); else scheduleRender();
   });
   live.on('tick', message => { readAt = message.readAtUnixMs; showHosts(message.hosts, readAt); });
   live.connect(readAt);
@@ -112,6 +120,13 @@ function schedule() {
   if (dirty) return;
   dirty = true;
   requestAnimationFrame(() => { dirty = false; refilter(); });
+}
+
+let renderPending = false;
+function scheduleRender() {
+  if (renderPending || dirty) return;
+  renderPending = true;
+  requestAnimationFrame(() => { renderPending = false; render(); });
 }
 
 function markSorted(head) {
