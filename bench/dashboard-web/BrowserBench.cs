@@ -42,6 +42,12 @@ public static class BrowserBench
                 var count = await page.EvaluateAsync<string>("() => document.querySelector('.count').textContent");
                 Console.WriteLine($"| first render, {servers:N0} servers ({count}) | median {loads[loads.Count / 2]:0} ms, max {loads[^1]:0} ms of {loads.Count} loads |");
 
+                // The page open, the stream ticking, no new samples: what the browser costs without updates.
+                var idleBefore = Processes.ChromiumCpuSeconds();
+                var idleWall = System.Diagnostics.Stopwatch.StartNew();
+                await Task.Delay(TimeSpan.FromSeconds(10));
+                var idlePct = 100 * (Processes.ChromiumCpuSeconds() - idleBefore) / idleWall.Elapsed.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| browser CPU, page open, no new samples (10 s) | {idlePct:0.0}% of one core |"));
                 store.StartLive();
                 await Task.Delay(TimeSpan.FromSeconds(4)); // the first live polls arrive
                 var before = Processes.ChromiumCpuSeconds();

@@ -44,7 +44,7 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
         {
             _clients[id] = channel;
             var rows = sinceUnixMs is { } since ? _rows.Values.Where(r => r.TimeUnixMs > since).ToList() : [];
-            first = Item("rows", new LiveRows(_readAt, _hosts, rows, []));
+            first = Item("rows", LiveRows.From(_readAt, _hosts, rows, []));
         }
         try
         {
@@ -104,7 +104,7 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
             _hosts = read.Hosts;
             _readAt = read.ReadAtUnixMs;
             messages.Add(changed.Count > 0 || removed.Count > 0
-                ? Item("rows", new LiveRows(read.ReadAtUnixMs, read.Hosts, changed, removed))
+                ? Item("rows", LiveRows.From(read.ReadAtUnixMs, read.Hosts, changed, removed))
                 : Item("tick", new LiveTick(read.ReadAtUnixMs, read.Hosts)));
             var newest = events.Events.Count > 0 ? events.Events.Max(e => e.Id) : (long?)null;
             if (_lastEventId is { } last)

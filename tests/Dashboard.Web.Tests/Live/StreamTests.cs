@@ -10,8 +10,15 @@ namespace Dashboard.Web.Tests.Live;
 /// <summary>/api/stream pushes what the writers store, without a reload; one shared poller serves every client.</summary>
 public sealed class StreamTests
 {
+    /// <summary>A proxy row of a 'rows' message by column name (rows travel as arrays in the order of 'columns').</summary>
+    private static string? Column(JsonElement message, JsonElement row, string name)
+    {
+        var index = message.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf(name);
+        return row[index].ValueKind == JsonValueKind.String ? row[index].GetString() : row[index].ToString();
+    }
+
     private static bool HasSrv1(JsonElement rows, string status) => rows.GetProperty("rows").EnumerateArray()
-        .Any(r => r.GetProperty("server").GetString() == "srv1" && r.GetProperty("status").GetString() == status);
+        .Any(r => Column(rows, r, "server") == "srv1" && Column(rows, r, "status") == status);
 
     [Fact]
     public async Task Stream_NewSampleAndEvent_ArePushedToEveryClient()
@@ -44,7 +51,8 @@ public sealed class StreamTests
         {
             var rows = await reader.WaitForAsync("rows", d => HasSrv1(d, "DOWN"), TimeSpan.FromSeconds(10));
             // Only the changed rows travel: all six series got a new sample, nothing else exists.
-            rows.GetProperty("rows").GetArrayLength().ShouldBeLessThanOrEqualTo(6);
+            (rows.GetProperty("rows").GetArrayLength() + rows.GetProperty("nodes").GetArrayLength()).ShouldBeLessThanOrEqualTo(6);
+            rows.GetProperty("nodes").EnumerateArray().ShouldAllBe(n => n.GetProperty("kind").GetString() == "process" || n.GetProperty("kind").GetString() == "system");
             var events = await reader.WaitForAsync("events", _ => true, TimeSpan.FromSeconds(10));
             events.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString())
                 .ShouldBe(["Server be/srv1 is DOWN, reason: Layer4 connection problem"]);
