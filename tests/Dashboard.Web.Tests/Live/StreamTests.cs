@@ -37,9 +37,9 @@ public sealed class StreamTests
         (await a.NextAsync(CancellationToken.None)).Type.ShouldBe("rows"); // the rows newer than `since`: none yet
         (await b.NextAsync(CancellationToken.None)).Type.ShouldBe("rows");
         var feed = factory.Services.GetRequiredService<LiveFeed>();
-        await Poll.UntilAsync(() => feed.Clients == 2, TimeSpan.FromSeconds(10), "two clients subscribed");
+        await Poll.UntilAsync(() => feed.Clients == 2, TimeSpan.FromSeconds(30), "two clients subscribed");
         // Wait until the poller has read the store once, so the DOWN sample below is a change, not the first read.
-        await a.WaitForAsync("rows", d => HasSrv1(d, "UP"), TimeSpan.FromSeconds(10));
+        await a.WaitForAsync("rows", d => HasSrv1(d, "UP"), TimeSpan.FromSeconds(30));
 
         using (var writer = new Storage.Sqlite.SqliteSampleWriter(store.CollectorDatabase))
         {
@@ -49,11 +49,11 @@ public sealed class StreamTests
 
         foreach (var reader in new[] { a, b })
         {
-            var rows = await reader.WaitForAsync("rows", d => HasSrv1(d, "DOWN"), TimeSpan.FromSeconds(10));
+            var rows = await reader.WaitForAsync("rows", d => HasSrv1(d, "DOWN"), TimeSpan.FromSeconds(30));
             // Only the changed rows travel: all six series got a new sample, nothing else exists.
             (rows.GetProperty("rows").GetArrayLength() + rows.GetProperty("nodes").GetArrayLength()).ShouldBeLessThanOrEqualTo(6);
             rows.GetProperty("nodes").EnumerateArray().ShouldAllBe(n => n.GetProperty("kind").GetString() == "process" || n.GetProperty("kind").GetString() == "system");
-            var events = await reader.WaitForAsync("events", _ => true, TimeSpan.FromSeconds(10));
+            var events = await reader.WaitForAsync("events", _ => true, TimeSpan.FromSeconds(30));
             events.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString())
                 .ShouldBe(["Server be/srv1 is DOWN, reason: Layer4 connection problem"]);
         }
