@@ -163,8 +163,9 @@ if [ "$ONLY_PROXY" != 1 ]; then
   start_part alerter "Alerter/$BIN/alerter.dll" run \
     --Store:DataDirectory="$RUN_DIR/alerter" \
     --Alerter:Logs:Sources:0:Path="$LOG_FILE" --Alerter:Logs:Sources:0:Host=demo \
-    --Alerter:Smtp:Host=127.0.0.1 --Alerter:Smtp:Port="$MAIL_PORT" --Alerter:Smtp:EnableSsl=false \
+    --Alerter:Smtp:Host=127.0.0.1 --Alerter:Smtp:Port="$MAIL_PORT" --Alerter:Smtp:Security=None \
     --Alerter:Smtp:From=alerter@localhost \
+    --Alerter:CollectorDatabase="$RUN_DIR/collector/collector.db" \
     --Alerter:Policy:Routes:0:Email:0=noc@localhost --Alerter:Policy:Routes:0:SmsEmail:0=oncall-sms@localhost \
     "${ALERTER_INFLUX[@]}"
   # dashboard top is interactive: the banner below says how to open it in your terminal.

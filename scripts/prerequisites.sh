@@ -2,12 +2,11 @@
 # Never starts or enables system services: servers are started by the scripts and tests themselves.
 
 # run.sh: the bundled proxy (haproxy, socat for its log receiver and socket commands, python3 for the
-# demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), and
-# nodejs + npm for the web page's front-end packages (uPlot, installed from Dashboard/Web/package-lock.json).
-# NodeSource's nodejs package ships npm itself and conflicts with Debian's npm package: ask for npm only when
-# there is no npm command yet.
-RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 nodejs)
-command -v npm >/dev/null 2>&1 || RUN_PACKAGES+=(npm)
+# demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), a font for the
+# text of the alert e-mail's chart (fonts-dejavu-core: the font the chart was checked with here), and nodejs + npm
+# for the web page's front-end packages (uPlot, from Dashboard/Web/package-lock.json; ensure_packages accepts
+# NodeSource's own npm).
+RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-core nodejs npm)
 # test.sh: every real server the integration tests start, and the peers the benchmarks compare with; nodejs and
 # npm (from RUN_PACKAGES) also run tsc for the Grafana dashboards' type check (grafana/typecheck).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
@@ -16,6 +15,8 @@ TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux ch
 ensure_packages() {
   local missing=()
   for package in "$@"; do
+    # NodeSource's nodejs carries its own npm and conflicts with Debian's npm package: a working npm is enough.
+    [ "$package" = npm ] && command -v npm >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -11,6 +11,7 @@ public interface ITestEmailCommand
     /// (authentication failed, TLS required, unreachable, relay denied), to <paramref name="output"/>.
     /// </summary>
     /// <param name="to">Recipient override from <c>--to</c>; null = the configured recipients.</param>
+    /// <param name="verbose">Also write the SMTP conversation, AUTH secrets redacted (<c>--verbose</c>).</param>
     /// <returns>The process exit code: 0 when the server accepted the message.</returns>
-    Task<int> RunAsync(string? to, TextWriter output, CancellationToken cancellationToken);
+    Task<int> RunAsync(string? to, TextWriter output, CancellationToken cancellationToken, bool verbose = false);
 }

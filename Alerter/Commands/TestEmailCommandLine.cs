@@ -17,7 +17,9 @@ public static class TestEmailCommandLine
         {
             TreatUnmatchedTokensAsErrors = false,
         };
+        var verbose = new Option<bool>("--verbose") { Description = "Print the SMTP conversation (AUTH secrets redacted)." };
         command.Options.Add(to);
+        command.Options.Add(verbose);
         command.SetAction((parse, token) => AlerterHostFactory.GuardAsync(async () =>
         {
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
@@ -28,7 +30,7 @@ public static class TestEmailCommandLine
                 await Console.Error.WriteLineAsync(NotAvailable).ConfigureAwait(false);
                 return 3;
             }
-            return await testEmail.RunAsync(parse.GetValue(to), Console.Out, token).ConfigureAwait(false);
+            return await testEmail.RunAsync(parse.GetValue(to), Console.Out, token, parse.GetValue(verbose)).ConfigureAwait(false);
         }));
         return command;
     }

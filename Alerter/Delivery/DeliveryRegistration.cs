@@ -1,4 +1,7 @@
+using Storage.Reading;
+using Storage.Sqlite;
 using Alerter.Commands;
+using Alerter.Delivery.Context;
 using Alerter.Delivery.Dispatch;
 using Alerter.Delivery.Email;
 using Alerter.Delivery.Outbox;
@@ -29,6 +32,8 @@ public static class DeliveryRegistration
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<AlertEmailOptions>().BindConfiguration(AlertEmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertEmailOptions>, AlertEmailOptionsValidator>();
         services.AddOptions<HttpSmsOptions>().BindConfiguration(HttpSmsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpSmsOptions>, HttpSmsOptionsValidator>();
 
@@ -40,6 +45,17 @@ public static class DeliveryRegistration
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutboxStatus, OutboxStatus>();
         services.AddSingleton<AlertDispatcher>();
+        // The traffic context reads the Collector's store through the Storage reader, read-only, when it is configured;
+        // without it every email says its traffic context is unavailable.
+        if (configuration[$"{AlertEmailOptions.Section}:{nameof(AlertEmailOptions.CollectorDatabase)}"] is { Length: > 0 } collectorDatabase)
+        {
+            services.AddSingleton<IStorageReader>(sp => new SqliteStorageReader(
+                Path.GetFullPath(collectorDatabase), sp.GetRequiredService<AlerterDatabase>().Path, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IAlertContextSource, StoreAlertContextSource>();
+        }
+        services.AddSingleton<AlertContextLoader>();
+        services.AddSingleton<AlertMailComposer>();
+        services.AddHostedService<TrafficChartWarmUp>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<IAlertSender>(sp => new HttpSmsSender(sp.GetRequiredService<IOptions<HttpSmsOptions>>()));

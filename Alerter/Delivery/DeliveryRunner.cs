@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Alerter.Delivery.Outbox;
 using Alerter.Delivery.Sending;
 using Microsoft.Extensions.Logging;
@@ -78,7 +79,7 @@ public sealed partial class DeliveryRunner(
                             LogGaveUp(head.Id, head.Channel, result.Problem, delivery.GiveUpAfter);
                             break;
                         }
-                        var delay = Backoff.Delay(head.Attempts + 1, delivery);
+                        var delay = new ExponentialBackoff(delivery.InitialBackoff, delivery.MaxBackoff, delivery.BackoffMultiplier).Delay(head.Attempts);
                         store.MarkRetry(head.Id, now + delay, result.ToString());
                         retried++;
                         LogRetry(head.Id, head.Channel, result.Problem, result.Detail, delay.TotalSeconds);

@@ -46,112 +46,17 @@ public sealed partial class LogFileScanner(
         var settings = options.Value;
         var now = time.GetUtcNow();
         var scanner = new LogScanner(new LogParseContext(now, settings.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(now)), settings.MaxLineBytes);
-        var reader = new LogSegmentReader(settings.ReadBufferBytes, settings.BatchBytes);
         var ordinals = OrdinalTracker.Parse(checkpoint?.OrdinalState);
         var counters = new LogScanCounters();
-        long inserted = 0;
-        long offset = checkpoint?.Offset ?? 0;
-        var expected = checkpoint;
-        var copiesReadThrough = checkpoint?.CopiesReadThrough ?? default;
-        var pendingRotation = plan.Action is ScanAction.FinishRotatedThenNew or ScanAction.RestartAfterTruncate or ScanAction.RotatedFileLost ? 1 : 0;
-
+        var run = ScanStep.Start(checkpoint, plan.Action);
         for (var i = 0; i < plan.Segments.Count; i++)
         {
-            var segment = plan.Segments[i];
             var next = i + 1 < plan.Segments.Count ? plan.Segments[i + 1] : null;
-            FileStream stream;
-            try
+            var (after, goOn) = await ReadSegmentAsync(connection, target, plan, plan.Segments[i], next, run, scanner, ordinals, counters, observedAt, cancellationToken).ConfigureAwait(false);
+            run = after;
+            if (!goOn)
             {
-                stream = fileSystem.Open(segment.Path);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                LogVanished(target.Path, segment.Path);
                 break;
-            }
-            await using (stream.ConfigureAwait(false))
-            {
-                var (identity, _) = PhysicalFileSystemView.Identify(stream.SafeFileHandle);
-                if (identity != segment.Identity)
-                {
-                    // Rotated between the look and the open: the next run decides again.
-                    LogVanished(target.Path, segment.Path);
-                    break;
-                }
-                // Fingerprint the bytes present now, once: an append-only file never changes them, and a copytruncate
-                // during the read must not make the checkpoint fingerprint the new content.
-                var sizeAtOpen = RandomAccess.GetLength(stream.SafeFileHandle);
-                if (sizeAtOpen < segment.FromOffset
-                    || (expected is { FingerprintLength: > 0 } known && known.Identity == identity && segment.FromOffset == known.Offset
-                        && Fingerprint.Of(stream.SafeFileHandle, known.FingerprintLength) != known.Fingerprint))
-                {
-                    LogVanished(target.Path, segment.Path);
-                    break;
-                }
-                var segmentFingerprintLength = (int)Math.Min(Fingerprint.MaxBytes, sizeAtOpen);
-                var segmentFingerprint = Fingerprint.Of(stream.SafeFileHandle, segmentFingerprintLength) ?? "";
-                stream.Seek(segment.FromOffset, SeekOrigin.Begin);
-                var before = Snapshot(counters);
-                try
-                {
-                    await reader.ReadAsync(stream, segment.FromOffset, segment.IsFinal, scanner, counters, batch =>
-                    {
-                        var rows = BuildRows(batch.Events, target, ordinals, segment.Path);
-                        var moveOn = batch.EndOfSegment && next is not null;
-                        var position = moveOn ? next!.Identity : identity;
-                        var at = moveOn ? next!.FromOffset : batch.EndOffset;
-                        if (moveOn && segment.LastWriteUtc > copiesReadThrough)
-                        {
-                            copiesReadThrough = segment.LastWriteUtc;
-                        }
-                        if (batch.Head.Length > segmentFingerprintLength)
-                        {
-                            // The file was shorter than the fingerprint when opened (often empty, just after a
-                            // copytruncate) and grew while being read: fingerprint the bytes this read parsed, or the
-                            // next copytruncate's copy of them would not be recognised and would be read again.
-                            segmentFingerprintLength = batch.Head.Length;
-                            segmentFingerprint = Fingerprint.Of(batch.Head.Span);
-                        }
-                        // The fingerprint was checked when the file was opened; a copytruncate and new lines since then
-                        // would make this batch a read from mid-line of other content. Checked before every commit:
-                        // the file's first bytes must still be the ones fingerprinted.
-                        if ((Fingerprint.Of(stream.SafeFileHandle, segmentFingerprintLength) ?? "") != segmentFingerprint)
-                        {
-                            throw new FileRewrittenException(segment.Path);
-                        }
-                        var newCheckpoint = new LogCheckpoint(target.Path, position, at, moveOn ? 0 : segmentFingerprintLength,
-                            moveOn ? Fingerprint.Of([]) : segmentFingerprint, ordinals.Serialize(), observedAt, copiesReadThrough);
-                        using var transaction = connection.BeginTransaction();
-                        if (!StillAt(connection, transaction, target.Path, expected))
-                        {
-                            // Another scanner of this path committed meanwhile (a second process on the same database):
-                            // its checkpoint wins, this run stops without writing.
-                            throw new CheckpointMovedException(target.Path);
-                        }
-                        var added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
-                        var lastEvent = batch.Events.Count > 0 ? batch.Events[^1].Event.Timestamp : null;
-                        var rotations = moveOn || (pendingRotation > 0 && next is null) ? pendingRotation : 0;
-                        CheckpointStore.Save(connection, transaction, newCheckpoint, target.Host, RandomAccess.GetLength(stream.SafeFileHandle), time.GetUtcNow(),
-                            FileScanDelta.Between(before, counters, added, rotations, lastEvent), plan.Action.ToString());
-                        transaction.Commit();
-                        expected = newCheckpoint;
-                        pendingRotation -= rotations;
-                        before = Snapshot(counters);
-                        inserted += added;
-                        offset = at;
-                        return ValueTask.CompletedTask;
-                    }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-                catch (CheckpointMovedException)
-                {
-                    LogSuperseded(target.Path);
-                    break;
-                }
-                catch (FileRewrittenException)
-                {
-                    LogVanished(target.Path, segment.Path);
-                    break;
-                }
             }
         }
         if (counters.Malformed + counters.Overlong > 0)
@@ -160,12 +65,98 @@ public sealed partial class LogFileScanner(
         }
         if (counters.Events > 0)
         {
-            LogScanned(target.Path, counters.Events, inserted, counters.BytesScanned);
+            LogScanned(target.Path, counters.Events, run.Inserted, counters.BytesScanned);
         }
-        return new FileScanResult(target.Path, plan.Action, plan.Reason, counters.BytesScanned, counters.Events, inserted, counters.Malformed + counters.Overlong, offset);
+        return new FileScanResult(target.Path, plan.Action, plan.Reason, counters.BytesScanned, counters.Events, run.Inserted, counters.Malformed + counters.Overlong, run.Offset);
     }
 
-    private static bool StillAt(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, string path, LogCheckpoint? expected)
+    /// <summary>
+    /// Opens one planned segment and reads it, committing each batch as <see cref="ScanStep"/> decides. Returns the
+    /// run after it, and whether the next segment may be read (false when the file changed under the run).
+    /// </summary>
+    private async Task<(ScanRun Run, bool GoOn)> ReadSegmentAsync(SqliteConnection connection, LogFileTarget target, ScanPlan plan, ScanSegment segment,
+        ScanSegment? next, ScanRun run, LogScanner scanner, OrdinalTracker ordinals, LogScanCounters counters, DateTimeOffset observedAt,
+        CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = fileSystem.Open(segment.Path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            LogVanished(target.Path, segment.Path);
+            return (run, false);
+        }
+        await using (stream.ConfigureAwait(false))
+        {
+            var handle = stream.SafeFileHandle;
+            var (identity, _) = PhysicalFileSystemView.Identify(handle);
+            // Fingerprint the bytes present now, once: an append-only file never changes them, and a copytruncate
+            // during the read must not make the checkpoint fingerprint the new content.
+            var sizeAtOpen = RandomAccess.GetLength(handle);
+            var stillMatches = ScanStep.ResumesCheckpoint(run, segment, identity)
+                && Fingerprint.Of(handle, run.Expected!.FingerprintLength) == run.Expected.Fingerprint;
+            if (!ScanStep.CanRead(run, segment, identity, sizeAtOpen, stillMatches))
+            {
+                LogVanished(target.Path, segment.Path);
+                return (run, false);
+            }
+            run = ScanStep.Opened(run, sizeAtOpen, Fingerprint.Of(handle, (int)Math.Min(Fingerprint.MaxBytes, sizeAtOpen)) ?? "");
+            stream.Seek(segment.FromOffset, SeekOrigin.Begin);
+            var before = Snapshot(counters);
+            var reader = new LogSegmentReader(options.Value.ReadBufferBytes, options.Value.BatchBytes);
+            try
+            {
+                await reader.ReadAsync(stream, segment.FromOffset, segment.IsFinal, scanner, counters, batch =>
+                {
+                    var rows = BuildRows(batch.Events, target, ordinals, segment.Path);
+                    var commit = ScanStep.Commit(run, target.Path, segment, next, identity, batch, ordinals.Serialize(), observedAt);
+                    // Checked before every commit: the file's first bytes must still be the ones fingerprinted, or a
+                    // copytruncate and new lines since the open would make this batch a read from mid-line of other content.
+                    if ((Fingerprint.Of(handle, commit.FingerprintLength) ?? "") != commit.Fingerprint)
+                    {
+                        throw new FileRewrittenException(segment.Path);
+                    }
+                    var added = Store(connection, target, run.Expected, commit, rows, FileScanDelta.Between(before, counters, 0, commit.Rotations, batch.Events.Count > 0 ? batch.Events[^1].Event.Timestamp : null),
+                        RandomAccess.GetLength(handle), plan.Action);
+                    run = commit.Next with { Inserted = run.Inserted + added };
+                    before = Snapshot(counters);
+                    return ValueTask.CompletedTask;
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (CheckpointMovedException)
+            {
+                LogSuperseded(target.Path);
+                return (run, false);
+            }
+            catch (FileRewrittenException)
+            {
+                LogVanished(target.Path, segment.Path);
+                return (run, false);
+            }
+        }
+        return (run, true);
+    }
+
+    /// <summary>Commits one batch's events and its checkpoint in one transaction; returns how many events were new.</summary>
+    private int Store(SqliteConnection connection, LogFileTarget target, LogCheckpoint? expected, BatchCommit commit, List<EventRow> rows,
+        FileScanDelta delta, long fileSize, ScanAction action)
+    {
+        using var transaction = connection.BeginTransaction();
+        if (!StillAt(connection, transaction, target.Path, expected))
+        {
+            // Another scanner of this path committed meanwhile (a second process on the same database): its
+            // checkpoint wins, this run stops without writing.
+            throw new CheckpointMovedException(target.Path);
+        }
+        var added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
+        CheckpointStore.Save(connection, transaction, commit.Checkpoint, target.Host, fileSize, time.GetUtcNow(), delta with { Inserted = added }, action.ToString());
+        transaction.Commit();
+        return added;
+    }
+
+    private static bool StillAt(SqliteConnection connection, SqliteTransaction transaction, string path, LogCheckpoint? expected)
     {
         var stored = CheckpointStore.Load(connection, path, transaction);
         return expected is null ? stored is null : stored is not null && stored.Identity == expected.Identity && stored.Offset == expected.Offset;

@@ -3,76 +3,27 @@ using HAProxy.Logs;
 namespace Alerter.Logs;
 
 /// <summary>
-/// Reads a file from an offset to its current end through <see cref="LogScanner"/> and hands out batches of
-/// events at line boundaries, at most every <c>batchBytes</c>, so the caller can commit events and checkpoint
-/// together. A line longer than the read buffer is skipped whole and counted as overlong.
+/// Reads a file from an offset to its current end through the one stream loop (<see cref="LogScanner.ScanStreamAsync"/>)
+/// and hands out batches of events at line boundaries, at most every <c>batchBytes</c>, so the caller can commit events
+/// and checkpoint together. Adds what the Alerter needs on top: the first bytes the read saw (for the checkpoint's
+/// fingerprint) and the drop of events whose names did not decode.
 /// </summary>
 public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
 {
     public async Task ReadAsync(Stream stream, long fromOffset, bool isFinal, LogScanner scanner, LogScanCounters counters,
         Func<ScanBatch, ValueTask> onBatch, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        var buffer = new byte[Math.Max(bufferBytes, 4096)];
-        var filled = 0;
-        var bufferStart = fromOffset;
-        var lastBatchEnd = fromOffset;
-        var skipping = false;
-        var events = new List<ScannedLogEvent>();
         // A read from byte 0 keeps the first bytes it saw, for the checkpoint's fingerprint: the file may have been
         // shorter (often empty, just after a copytruncate) when the caller opened and fingerprinted it.
-        var head = fromOffset == 0 ? new byte[Fingerprint.MaxBytes] : [];
-        var headLength = 0;
-        while (true)
+        var head = new HeadRecordingStream(stream, fromOffset == 0 ? Fingerprint.MaxBytes : 0);
+        var options = new LogStreamOptions { BufferBytes = Math.Max(bufferBytes, 4096), BatchBytes = batchBytes, IsFinal = isFinal };
+        await scanner.ScanStreamAsync(head, fromOffset, options, async batch =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-            var readAt = bufferStart + filled;
-            if (readAt == headLength && headLength < head.Length && read > 0)
-            {
-                var take = Math.Min(read, head.Length - headLength);
-                buffer.AsSpan(filled, take).CopyTo(head.AsSpan(headLength));
-                headLength += take;
-            }
-            var endOfFile = read == 0;
-            filled += read;
-            if (skipping)
-            {
-                var newline = buffer.AsSpan(0, filled).IndexOf((byte)'\n');
-                var skip = newline >= 0 ? newline + 1 : filled;
-                counters.BytesScanned += skip;
-                bufferStart += skip;
-                Shift(buffer, ref filled, skip);
-                skipping = newline < 0 && !endOfFile;
-            }
-            if (!skipping && (filled > 0 || endOfFile))
-            {
-                var known = events.Count;
-                var consumed = scanner.Scan(buffer.AsSpan(0, filled), bufferStart, endOfFile && isFinal, events, counters);
-                DropUndecodable(events, known, counters);
-                bufferStart += consumed;
-                Shift(buffer, ref filled, consumed);
-                if (consumed == 0 && filled == buffer.Length)
-                {
-                    // One line fills the whole buffer: skip it to its newline.
-                    counters.Overlong++;
-                    counters.BytesScanned += filled;
-                    bufferStart += filled;
-                    filled = 0;
-                    skipping = true;
-                }
-            }
-            if (endOfFile || bufferStart - lastBatchEnd >= batchBytes)
-            {
-                await onBatch(new ScanBatch(events.ToArray(), bufferStart, endOfFile, head.AsMemory(0, headLength))).ConfigureAwait(false);
-                events.Clear();
-                lastBatchEnd = bufferStart;
-                progress?.Report(bufferStart);
-            }
-            if (endOfFile)
-            {
-                return;
-            }
-        }
+            var events = batch.Events as List<ScannedLogEvent> ?? [.. batch.Events];
+            DropUndecodable(events, 0, counters);
+            await onBatch(new ScanBatch(events, batch.EndOffset, batch.EndOfStream, head.Head)).ConfigureAwait(false);
+            progress?.Report(batch.EndOffset);
+        }, counters, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,15 +41,5 @@ public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
                 counters.Malformed++;
             }
         }
-    }
-
-    private static void Shift(byte[] buffer, ref int filled, int consumed)
-    {
-        if (consumed <= 0)
-        {
-            return;
-        }
-        Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
-        filled -= consumed;
     }
 }

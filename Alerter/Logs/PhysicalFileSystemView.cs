@@ -1,8 +1,9 @@
+using HAProxy.Sockets;
 using Microsoft.Win32.SafeHandles;
 
 namespace Alerter.Logs;
 
-/// <summary>The real file system: <c>stat</c> for identity, the first bytes for the fingerprint.</summary>
+/// <summary>The real file system: <c>statx</c> (<see cref="UnixFileStat"/>) for identity, the first bytes for the fingerprint.</summary>
 public sealed class PhysicalFileSystemView : IFileSystemView
 {
     private static readonly string[] CompressedSuffixes = [".gz", ".bz2", ".xz", ".zst", ".lz4", ".zip"];
@@ -12,7 +13,7 @@ public sealed class PhysicalFileSystemView : IFileSystemView
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var (identity, size) = UnixFileStat.Stat(handle);
+            var (identity, size) = Identify(handle);
             var fingerprint = size >= fingerprintLength ? Fingerprint.Of(handle, fingerprintLength) : null;
             return new FileObservation(path, identity, size, fingerprint, File.GetLastWriteTimeUtc(handle));
         }
@@ -52,5 +53,9 @@ public sealed class PhysicalFileSystemView : IFileSystemView
     public static FileStream OpenShared(string path)
         => new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
 
-    internal static (FileIdentity Identity, long Size) Identify(SafeFileHandle handle) => UnixFileStat.Stat(handle);
+    internal static (FileIdentity Identity, long Size) Identify(SafeFileHandle handle)
+    {
+        var stat = UnixFileStat.Get(handle);
+        return (new FileIdentity((long)stat.Device, (long)stat.Inode), stat.Size);
+    }
 }

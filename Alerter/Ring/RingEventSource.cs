@@ -1,7 +1,9 @@
 using Storage.Events;
+using ServiceDefaults;
 using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Store;
+using HAProxy.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,11 +40,12 @@ public sealed partial class RingEventSource(
             var replaced = false;
             try
             {
-                await using var connection = await RingConnection.ConnectAsync(settings.SocketPath!, settings.RingName, settings.MaxLineBytes, stoppingToken).ConfigureAwait(false);
+                await using var connection = await RingConnection.ConnectAsync(
+                    StatsEndpoint.Unix(settings.SocketPath!), settings.RingName, settings.MaxLineBytes, settings.ConnectTimeout, time, stoppingToken).ConfigureAwait(false);
                 LogConnected(settings.SocketPath!, settings.RingName);
                 attempt = 0;
                 using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var watcher = WatchSocketFileAsync(settings, connection.SocketFile, session);
+                var watcher = WatchSocketFileAsync(settings, connection, session);
                 var counts = await ReadAsync(connection, new RingLineProcessor(host, source, logOptions.Value.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(time.GetUtcNow()), settings.BacklogMaxAge), session.Token).ConfigureAwait(false);
                 var stopping = stoppingToken.IsCancellationRequested;
                 replaced = session.IsCancellationRequested && !stopping;
@@ -67,7 +70,7 @@ public sealed partial class RingEventSource(
             }
             if (!replaced)
             {
-                var delay = RingBackoff.Delay(attempt++, settings.ReconnectDelay, settings.ReconnectMaxDelay);
+                var delay = new ExponentialBackoff(settings.ReconnectDelay, settings.ReconnectMaxDelay).Delay(attempt++);
                 try
                 {
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
@@ -130,14 +133,14 @@ public sealed partial class RingEventSource(
         return (lines, events, inserted, skipped);
     }
 
-    private async Task WatchSocketFileAsync(RingOptions settings, FileIdentity? connected, CancellationTokenSource session)
+    private async Task WatchSocketFileAsync(RingOptions settings, RingConnection connection, CancellationTokenSource session)
     {
         try
         {
             while (!session.IsCancellationRequested)
             {
                 await Task.Delay(settings.SocketCheckInterval, time, session.Token).ConfigureAwait(false);
-                if (UnixFileStat.Stat(settings.SocketPath!)?.Identity != connected)
+                if (connection.SocketFileProblem() is not null)
                 {
                     await session.CancelAsync().ConfigureAwait(false);
                     return;

@@ -25,6 +25,10 @@ public sealed class RingOptions
     /// with its checkpoint, owns older history. Default 10 min.</summary>
     public TimeSpan BacklogMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Time allowed to connect to the stats socket (a wedged HAProxy must not hold the source forever).
+    /// Default 2 s, as the stats session's.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>First wait before reconnecting after the socket failed or closed. Default 0.5 s; doubles up to
     /// <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);

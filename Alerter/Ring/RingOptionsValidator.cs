@@ -20,6 +20,10 @@ public sealed class RingOptionsValidator : IValidateOptions<RingOptions>
         {
             failures.Add($"Alerter:Ring:ReconnectDelay ({options.ReconnectDelay}) must be positive and at most ReconnectMaxDelay ({options.ReconnectMaxDelay}).");
         }
+        if (options.ConnectTimeout <= TimeSpan.Zero || options.ConnectTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Alerter:Ring:ConnectTimeout must be between 00:00:00.001 and 00:01:00 (got {options.ConnectTimeout}).");
+        }
         if (options.SocketCheckInterval < TimeSpan.FromMilliseconds(100))
         {
             failures.Add($"Alerter:Ring:SocketCheckInterval must be at least 00:00:00.1 (got {options.SocketCheckInterval}).");

@@ -22,7 +22,7 @@ public sealed partial class PollCycle(
     TimeProvider time,
     ILogger<PollCycle> logger) : IAsyncDisposable
 {
-    private readonly Dictionary<string, EndpointPoller> _pollers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EndpointSampler> _pollers = new(StringComparer.Ordinal);
     private readonly ISampleSink[] _sinks = sinks.ToArray();
 
     public IReadOnlyList<ISampleSink> Sinks => _sinks;
@@ -63,7 +63,7 @@ public sealed partial class PollCycle(
         return samples;
     }
 
-    private async Task<EndpointPollResult> PollSafelyAsync(EndpointPoller poller, TimeSpan deadline, CancellationToken cancellationToken)
+    private async Task<EndpointPollResult> PollSafelyAsync(EndpointSampler poller, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         try
@@ -102,7 +102,7 @@ public sealed partial class PollCycle(
             if (!_pollers.ContainsKey(endpoint.Key))
             {
                 LogEndpointAdded(endpoint.Endpoint.ToString(), endpoint.Host);
-                _pollers[endpoint.Key] = new EndpointPoller(endpoint, factory, time);
+                _pollers[endpoint.Key] = new EndpointSampler(endpoint, factory, time);
             }
         }
         status.Retain(keys);
@@ -118,7 +118,7 @@ public sealed partial class PollCycle(
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Polled {Host} in {DurationMs:0.0} ms: {Samples} samples ({Continuity})")]
-    private partial void LogPolled(string host, double durationMs, int samples, Rates.Continuity continuity);
+    private partial void LogPolled(string host, double durationMs, int samples, HAProxy.Rates.Continuity continuity);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Endpoint} (host {Host}) failed ({ErrorKind}): {Error}")]
     private partial void LogPollFailed(string endpoint, string host, string errorKind, string? error);

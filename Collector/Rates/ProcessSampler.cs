@@ -11,23 +11,23 @@ public static class ProcessSampler
     {
         var info = snapshot.Info;
         var fields = new List<KeyValuePair<string, FieldValue>>(12);
-        Add(fields, "uptime_s", info.UptimeSeconds);
-        Add(fields, "current_connections", info.CurrentConnections);
-        Add(fields, "connection_rate", info.ConnectionRate);
-        Add(fields, "session_rate", info.SessionRate);
-        Add(fields, "max_connections", info.MaxConnections);
+        Add(fields, ProcessFields.UptimeS, info.UptimeSeconds);
+        Add(fields, ProcessFields.CurrentConnections, info.CurrentConnections);
+        Add(fields, ProcessFields.ConnectionRate, info.ConnectionRate);
+        Add(fields, ProcessFields.SessionRate, info.SessionRate);
+        Add(fields, ProcessFields.MaxConnections, info.MaxConnections);
         if (info.IdlePct is { } idle)
         {
-            fields.Add(new("idle_pct", FieldValue.Of(idle)));
+            fields.Add(new(ProcessFields.IdlePct, FieldValue.Of(idle)));
         }
-        Add(fields, "run_queue", info.RunQueue);
-        Add(fields, "tasks", info.Tasks);
-        Add(fields, "pid", info.Pid);
+        Add(fields, ProcessFields.RunQueue, info.RunQueue);
+        Add(fields, ProcessFields.Tasks, info.Tasks);
+        Add(fields, ProcessFields.Pid, info.Pid);
         if (info.Version is { } version)
         {
-            fields.Add(new("version", FieldValue.Of(version)));
+            fields.Add(new(ProcessFields.Version, FieldValue.Of(version)));
         }
-        fields.Add(new("stopping", FieldValue.Of(info.Stopping ? 1L : 0L)));
+        fields.Add(new(ProcessFields.Stopping, FieldValue.Of(info.Stopping ? 1L : 0L)));
         return new Sample(Measurements.Process, [new(Measurements.HostTag, snapshot.Host)], fields, snapshot.Timestamp);
     }
 

@@ -1,29 +1,26 @@
 using Storage.Schema;
 using Storage.Samples;
 using HAProxy.Fields;
+using HAProxy.Rates;
 using HAProxy.Stats;
 
 namespace Collector.Rates;
 
 /// <summary>
 /// Turns <c>show stat</c> rows into <c>haproxy_frontend</c>, <c>haproxy_backend</c> and <c>haproxy_server</c>
-/// samples: gauges by their StoredAs names, rates from counter deltas when the previous row of the same
-/// process life is known. A negative delta on any counter of a row means its counters were reset
-/// (<c>clear counters</c>): that row gets no rates this cycle, never a negative one.
+/// samples: gauges by their StoredAs names, rates by their RateAs names from <see cref="CounterDeltas"/>, the one
+/// reset-aware rule (a row whose counters went down, or a sample of another process life, gets no rates).
 /// </summary>
 public static class ProxyRowSampler
 {
-    public static void AddRows(StatsSnapshot? previous, StatsSnapshot current, bool ratesAllowed, List<Sample> output)
+    public static void AddRows(CounterDeltas deltas, StatsSnapshot current, List<Sample> output)
     {
         var plan = new StatColumnPlan(current.Stats);
-        var previousColumns = ratesAllowed && previous is not null
-            ? plan.Rates.Select(r => previous.Stats.IndexOf(r.Definition.Name)).ToArray()
-            : null;
-        var matcher = previousColumns is not null ? new PreviousRowMatcher(previous!.Stats) : null;
-        var seconds = previous is null ? 0 : (current.Timestamp - previous.Timestamp).TotalSeconds;
+        var rated = deltas.Continuity == Continuity.Continuous;
         var hostTag = new KeyValuePair<string, string>(Measurements.HostTag, current.Host);
         var rows = current.Stats;
         var fields = new List<KeyValuePair<string, FieldValue>>(64); // scratch; each sample gets an exact-size copy
+        Span<long> rowDeltas = stackalloc long[deltas.Counters.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -40,9 +37,9 @@ public static class ProxyRowSampler
             }
             fields.Clear();
             AddGauges(row, plan, scope, fields);
-            if (matcher is not null && matcher.Find(i, row) is { } before)
+            if (rated && deltas.Compute(row, deltas.FindPrevious(i, row), rowDeltas) == RowDelta.Rated)
             {
-                AddRates(row, before, plan, previousColumns!, scope, seconds, fields);
+                AddRates(deltas, rowDeltas, fields);
             }
             IReadOnlyList<KeyValuePair<string, string>> tags = row.Type == StatRowType.Server
                 ? [hostTag, new(Measurements.ProxyTag, row.ProxyName), new(Measurements.ServerTag, row.ServiceName)]
@@ -62,46 +59,32 @@ public static class ProxyRowSampler
         }
         if (row.GetInt64(plan.Scur) is { } scur && row.GetInt64(plan.Slim) is { } slim && slim > 0)
         {
-            fields.Add(new("sessions_pct", FieldValue.Of(scur * 100.0 / slim)));
+            fields.Add(new(ProxyFields.SessionsPct, FieldValue.Of(scur * 100.0 / slim)));
         }
         var status = row.Status;
         if (status.Raw.Length > 0)
         {
-            fields.Add(new("status", FieldValue.Of(status.Raw)));
+            fields.Add(new(ProxyFields.Status, FieldValue.Of(status.Raw)));
         }
         if (status.Up is { } up)
         {
-            fields.Add(new("up", FieldValue.Of((long)up)));
+            fields.Add(new(ProxyFields.Up, FieldValue.Of((long)up)));
         }
         if (scope == FieldScope.Server && row.GetString(plan.CheckStatus) is { } checkStatus)
         {
-            fields.Add(new("check_status", FieldValue.Of(checkStatus)));
+            fields.Add(new(ProxyFields.CheckStatus, FieldValue.Of(checkStatus)));
         }
     }
 
-    private static void AddRates(
-        StatRow row, StatRow before, StatColumnPlan plan, int[] previousColumns, FieldScope scope, double seconds,
-        List<KeyValuePair<string, FieldValue>> fields)
+    private static void AddRates(CounterDeltas deltas, ReadOnlySpan<long> rowDeltas, List<KeyValuePair<string, FieldValue>> fields)
     {
-        var start = fields.Count;
-        var rates = plan.Rates;
-        for (var f = 0; f < rates.Length; f++)
+        var counters = deltas.Counters;
+        for (var c = 0; c < rowDeltas.Length; c++)
         {
-            var field = rates[f];
-            if ((field.Definition.Scope & scope) == 0 || row.GetInt64(field.Column) is not { } now)
+            if (rowDeltas[c] != CounterDeltas.None)
             {
-                continue;
+                fields.Add(new(counters[c].RateAs, FieldValue.Of(deltas.Rate(rowDeltas[c]))));
             }
-            if (previousColumns[f] < 0 || before.GetInt64(previousColumns[f]) is not { } then)
-            {
-                continue;
-            }
-            if (now < then)
-            {
-                fields.RemoveRange(start, fields.Count - start); // this row's counters were reset
-                return;
-            }
-            fields.Add(new(field.StorageName, FieldValue.Of((now - then) / seconds)));
         }
     }
 }

@@ -1,3 +1,4 @@
+using HAProxy.Rates;
 using Storage.Samples;
 
 namespace Collector.Rates;

@@ -1,4 +1,5 @@
 using HAProxy.Info;
+using HAProxy.Rates;
 using HAProxy.Stats;
 
 namespace Collector.Rates;
@@ -17,4 +18,8 @@ public sealed record StatsSnapshot(
     DateTimeOffset Timestamp,
     ProcessInfo Info,
     StatTable Stats,
-    long ConnectionGeneration);
+    long ConnectionGeneration)
+{
+    /// <summary>What the shared rate rule reads.</summary>
+    public StatSample Sample { get; } = new(Timestamp, Info, Stats);
+}

@@ -52,18 +52,7 @@ public sealed partial class StatsSession
     }
 
     /// <summary>For unix endpoints: a different inode (or no file) at the path means the process was replaced.</summary>
-    private string? SocketFileProblem(PromptConnection connection)
-    {
-        if (Endpoint.Kind != StatsEndpointKind.Unix || connection.SocketFile is not { } opened)
-        {
-            return null;
-        }
-        if (!UnixFileStat.TryGet(Endpoint.Path!, out var now, out var errno))
-        {
-            return errno == 38 ? null : $"the socket file {Endpoint.Path} is gone (errno {errno})";
-        }
-        return now.IsSameFile(opened) ? null : $"the socket file {Endpoint.Path} was replaced (inode {opened.Inode} -> {now.Inode}): a reload";
-    }
+    private string? SocketFileProblem(PromptConnection connection) => SocketFileCheck.Problem(Endpoint, connection.SocketFile);
 
     /// <summary>
     /// Opens a new connection and enters prompt mode, sets the idle timeout and reads <c>show info</c> to learn
@@ -102,12 +91,8 @@ public sealed partial class StatsSession
 
     private async Task<PromptConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        UnixFileStat? socketFile = null;
-        if (Endpoint.Kind == StatsEndpointKind.Unix && UnixFileStat.TryGet(Endpoint.Path!, out var stat, out _))
-        {
-            // Stat before connecting: if the file is replaced in between, the next check reconnects once more.
-            socketFile = stat;
-        }
+        // Stat before connecting: if the file is replaced in between, the next check reconnects once more.
+        var socketFile = SocketFileCheck.BeforeConnect(Endpoint);
         var socket = await StatsSocketConnector.ConnectAsync(Endpoint, Options.ConnectTimeout, _time, cancellationToken).ConfigureAwait(false);
         var connection = new PromptConnection(socket, Endpoint, Options.MaxReplyBytes, socketFile);
         try

@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Storage.Influx.Writing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,8 +29,8 @@ public sealed class InfluxSender(
             InfluxLog.RecoveryNote(logger, note);
         }
         InfluxLog.Started(logger, _options.Api, _options.Url!, _options.SpoolDirectory, spool.PendingPoints, spool.PendingBytes);
-        var delay = _options.RetryDelay;
-        var failing = false;
+        var backoff = new ExponentialBackoff(_options.RetryDelay, _options.MaxRetryDelay);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -43,25 +44,23 @@ public sealed class InfluxSender(
                 var result = await writer.WriteAsync(record, stoppingToken).ConfigureAwait(false);
                 if (!result.Retry)
                 {
-                    if (failing)
+                    if (failures > 0)
                     {
                         InfluxLog.Recovered(logger, _options.Url!, spool.PendingPoints);
                     }
-                    failing = false;
-                    delay = _options.RetryDelay;
+                    failures = 0;
                     Complete(record, result);
                     continue;
                 }
-                failing = true;
                 if (result.Outcome == InfluxWriteOutcome.DatabaseNotFound && _options.CreateDatabase
                     && await writer.CreateDatabaseAsync(stoppingToken).ConfigureAwait(false))
                 {
                     InfluxLog.DatabaseCreated(logger, _options.Database ?? "");
                     continue;
                 }
+                var delay = backoff.Delay(failures++);
                 Report(result, spool.PendingPoints, delay);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

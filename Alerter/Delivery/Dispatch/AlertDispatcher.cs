@@ -40,8 +40,8 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             var sms = AlertSmsTemplate.Render(alert, policyOptions);
             foreach (var recipient in recipients)
             {
-                var (subject, body) = recipient.Channel == AlertChannel.Email ? (email.Subject, email.Body) : ("", sms);
-                rows += OutboxStore.Insert(connection, transaction, alert.Key, alert, recipient, subject, body, now) ? 1 : 0;
+                var message = recipient.Channel == AlertChannel.Email ? email : new RenderedMessage("", sms, "");
+                rows += OutboxStore.Insert(connection, transaction, alert.Key, alert, recipient, message, now) ? 1 : 0;
             }
         }
         EventRows.MarkDispatched(connection, transaction,

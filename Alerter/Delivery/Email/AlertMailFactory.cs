@@ -1,35 +1,65 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Alerter.Delivery.Templates;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Alerter.Delivery.Email;
 
 /// <summary>
-/// Builds the MailMessage, pure. Subject and display name pass through <see cref="SafeText.Header"/> (no CR/LF,
-/// quotes or backslashes); UTF-8 subject and quoted-printable body, so non-ASCII names are encoded, never raw.
+/// Builds the MimeMessage, pure. Subject and display name pass through <see cref="SafeText.Header"/> (no CR/LF,
+/// quotes or backslashes); MimeKit encodes non-ASCII headers. With an HTML part the message is
+/// multipart/alternative (text, then multipart/related with the HTML and its cid: images). Every part has an
+/// explicit 7-bit transfer encoding, so the raw message is ASCII even when the server offers 8BITMIME, and the text
+/// part is quoted-printable with CRLF line breaks kept as line breaks (MimeKit writes no <c>=0D=0A</c>).
 /// </summary>
 public static class AlertMailFactory
 {
-    public static MailMessage Create(string from, string fromName, string to, string subject, string body, string messageIdLocalPart)
+    public static MimeMessage Create(string from, string fromName, string to, MailContent content, string messageIdLocalPart)
     {
-        var sender = new MailAddress(from, SafeText.Header(fromName), Encoding.UTF8);
-        var message = new MailMessage
-        {
-            From = sender,
-            Subject = SafeText.Header(subject, maxLength: 250),
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            // CRLF line breaks stay line breaks in quoted-printable; bare LFs would be encoded as =0A, which
-            // readers decode but which makes the raw message (the demo's .eml files) unreadable.
-            Body = body.ReplaceLineEndings("\r\n"),
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(to));
-        message.Headers.Add("Message-ID", $"<{messageIdLocalPart}@{sender.Host}>");
+        var sender = new MailboxAddress(SafeText.Header(fromName), from);
+        var message = new MimeMessage();
+        message.From.Add(sender);
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = SafeText.Header(content.Subject, maxLength: 250);
+        message.MessageId = $"{messageIdLocalPart}@{sender.Domain}";
         message.Headers.Add("X-Alerter", "haproxy");
+        message.Body = Body(content);
         return message;
+    }
+
+    private static MimeEntity Body(MailContent content)
+    {
+        var text = new TextPart(TextFormat.Plain)
+        {
+            Text = content.Text.ReplaceLineEndings("\r\n"),
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
+        text.ContentType.Charset = "utf-8";
+        if (content.Html is null)
+        {
+            return text;
+        }
+        var html = new TextPart(TextFormat.Html)
+        {
+            Text = content.Html.ReplaceLineEndings("\r\n"),
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
+        html.ContentType.Charset = "utf-8";
+        MimeEntity htmlWithImages = html;
+        if (content.Images is { Count: > 0 } images)
+        {
+            var related = new MultipartRelated { html };
+            foreach (var image in images)
+            {
+                related.Add(new MimePart("image", "png")
+                {
+                    ContentId = image.ContentId,
+                    Content = new MimeContent(new MemoryStream(image.Png, writable: false)),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Inline) { FileName = image.FileName },
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                });
+            }
+            htmlWithImages = related;
+        }
+        return new MultipartAlternative { text, htmlWithImages };
     }
 }

@@ -1,79 +1,142 @@
 using System.Net;
-using System.Net.Mail;
 using Alerter.Delivery.Outbox;
 using Alerter.Delivery.Sending;
 using Alerter.Policy;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Alerter.Delivery.Email;
 
 /// <summary>
-/// Sends email and email-to-SMS rows through System.Net.Mail.SmtpClient: one message, one recipient, one
-/// connection per send (so a rejected recipient never blocks or repeats another), DeliveryFormat SevenBit.
+/// Sends email and email-to-SMS rows through MailKit: one message, one recipient, one connection per send (so a
+/// rejected recipient never blocks or repeats another, and an outbox row's delivery state is its recipient's).
+/// TLS as <see cref="SmtpOptions.Security"/> says, never a silent fallback; the certificate is checked by this
+/// client alone (<see cref="CertificatePin"/>); AUTH with the strongest mechanism both sides offer.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IAlertSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComposer composer) : IAlertSender
 {
     public string Transport => "smtp";
 
     public bool Handles(AlertChannel channel) => channel is AlertChannel.Email or AlertChannel.SmsEmail;
 
-    public Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-        => SendAsync(message.Recipient, message.Subject, message.Body, message.MessageId, cancellationToken);
+    public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var content = message.Channel == AlertChannel.Email
+            ? await composer.ComposeAsync(message, cancellationToken)
+            : new MailContent(message.Subject, message.Body);
+        return await SendAsync(message.Recipient, content, message.MessageId, transcript: null, cancellationToken);
+    }
 
     /// <summary>Sends one message; every outcome, failures included, comes back as a result.</summary>
-    public async Task<SendResult> SendAsync(string to, string subject, string body, string messageId, CancellationToken cancellationToken)
+    /// <param name="transcript">Receives the SMTP conversation with AUTH secrets redacted (<c>test-email --verbose</c>).</param>
+    public async Task<SendResult> SendAsync(string to, MailContent content, string messageId, Stream? transcript, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
         if (!smtp.Enabled)
         {
             return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, "Alerter:Smtp:Host is not set");
         }
+        if (Pin(smtp) is not { } pin)
+        {
+            return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, "Alerter:Smtp:TrustedCertificateFile cannot be read as a PEM certificate");
+        }
+        MimeMessage mail;
+        try
+        {
+            mail = AlertMailFactory.Create(smtp.From, smtp.FromName, to, content, messageId);
+        }
+        catch (ParseException)
+        {
+            return new SendResult(SendOutcome.Permanent, DeliveryProblem.InvalidRecipient, "not a valid email address");
+        }
+        var credentials = Credentials(smtp);
+        using var logger = transcript is null ? null : new ProtocolLogger(transcript, leaveOpen: true) { RedactSecrets = true };
+        using var client = logger is null ? new SmtpClient() : new SmtpClient(logger);
+        client.Timeout = (int)smtp.Timeout.TotalMilliseconds;
+        client.ServerCertificateValidationCallback = pin.Validate;
+        // As System.Net's SslStream did by default: an offline CRL/OCSP responder must not stop an alert.
+        client.CheckCertificateRevocation = false;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(smtp.Timeout);
+        var phase = SmtpPhase.Connect;
+        var offersStartTls = false;
+        try
+        {
+            await client.ConnectAsync(smtp.Host, smtp.Port, SocketOptions(smtp.Security), timeout.Token);
+            // Read now: MailKit forgets the capabilities when a failure closes the connection.
+            offersStartTls = client.Capabilities.HasFlag(SmtpCapabilities.StartTLS);
+            if (credentials is not null)
+            {
+                phase = SmtpPhase.Authenticate;
+                await client.AuthenticateAsync(credentials, timeout.Token);
+            }
+            phase = SmtpPhase.Send;
+            // International=false: headers stay RFC 2047-encoded ASCII even when the server offers SMTPUTF8.
+            var format = FormatOptions.Default.Clone();
+            format.International = false;
+            await client.SendAsync(format, mail, timeout.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return SmtpFailureClassifier.Classify(ex, new SmtpAttempt(
+                smtp.Security, credentials is not null, phase, offersStartTls, pin.Rejected));
+        }
+        await QuitQuietlyAsync(client);
+        return SendResult.Sent;
+    }
+
+    /// <summary>
+    /// The server accepted the message with its reply to DATA: whatever QUIT does now must not turn the send into a
+    /// failure, or the outbox would send it again.
+    /// </summary>
+    private static async Task QuitQuietlyAsync(SmtpClient client)
+    {
+        try
+        {
+            using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await client.DisconnectAsync(quit: true, quit.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Nothing to do: the message is delivered, the connection is disposed with the client.
+        }
+    }
+
+    private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.None => SecureSocketOptions.None,
+        // The validator refuses the others at start; should one get here, it gets the strict setting, never plaintext.
+        _ => SecureSocketOptions.StartTls,
+    };
+
+    private static CertificatePin? Pin(SmtpOptions smtp)
+    {
+        var thumbprints = new List<string>();
+        if (!string.IsNullOrEmpty(smtp.CertificateThumbprint))
+        {
+            thumbprints.Add(smtp.CertificateThumbprint);
+        }
         if (!string.IsNullOrEmpty(smtp.TrustedCertificateFile))
         {
             try
             {
-                SmtpCertificateTrust.Pin(smtp.TrustedCertificateFile);
+                thumbprints.Add(CertificatePin.ThumbprintOfPem(smtp.TrustedCertificateFile));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
             {
-                return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, $"Alerter:Smtp:TrustedCertificateFile cannot be read as a PEM certificate ({ex.GetType().Name})");
+                return null;
             }
         }
-        var credentials = Credentials(smtp);
-        MailMessage mail;
-        try
-        {
-            mail = AlertMailFactory.Create(smtp.From, smtp.FromName, to, subject, body, messageId);
-        }
-        catch (FormatException)
-        {
-            return new SendResult(SendOutcome.Permanent, DeliveryProblem.InvalidRecipient, "not a valid email address");
-        }
-        using (mail)
-        using (var client = new SmtpClient(smtp.Host, smtp.Port))
-        {
-            client.EnableSsl = smtp.EnableSsl;
-            client.DeliveryMethod = SmtpDeliveryMethod.Network;
-            client.DeliveryFormat = SmtpDeliveryFormat.SevenBit;
-            client.Timeout = (int)smtp.Timeout.TotalMilliseconds;
-            client.UseDefaultCredentials = false;
-            client.Credentials = credentials;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(smtp.Timeout);
-            try
-            {
-                await client.SendMailAsync(mail, timeout.Token);
-                return SendResult.Sent;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is SmtpException or OperationCanceledException or IOException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
-            {
-                return SmtpFailureClassifier.Classify(ex, smtp.EnableSsl, credentials is not null);
-            }
-        }
+        return new CertificatePin(thumbprints);
     }
 
     private static NetworkCredential? Credentials(SmtpOptions smtp)

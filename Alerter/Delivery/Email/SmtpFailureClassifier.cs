@@ -1,77 +1,111 @@
-using System.Net.Mail;
 using System.Net.Sockets;
-using System.Security.Authentication;
+using System.Text.RegularExpressions;
 using Alerter.Delivery.Sending;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace Alerter.Delivery.Email;
 
 /// <summary>
-/// Maps what SmtpClient throws to a <see cref="SendResult"/>, by exception type, StatusCode, inner exception and
-/// socket error, never by message text. Recipient-specific 5xx replies are permanent; 4xx replies, network and
-/// timeout failures are transient; configuration problems (authentication, TLS) are transient too, so alerts wait
-/// in the outbox until an operator fixes the configuration instead of being dropped.
+/// Maps what MailKit throws to a <see cref="SendResult"/>, by exception type, SMTP status code, the enhanced status
+/// code (RFC 3463, the structured start of a reply), the phase of the conversation and socket error, never by
+/// free message text. Recipient-specific 5xx replies are permanent; 4xx replies, network and timeout failures are
+/// transient; configuration problems (authentication, TLS, certificates) are transient too, so alerts wait in the
+/// outbox until an operator fixes the configuration instead of being dropped.
 /// </summary>
-public static class SmtpFailureClassifier
+public static partial class SmtpFailureClassifier
 {
-    public static SendResult Classify(Exception exception, bool enableSsl, bool hasCredentials)
+    public static SendResult Classify(Exception exception, SmtpAttempt attempt)
     {
-        if (exception is SmtpFailedRecipientException recipient)
-        {
-            var code = (int)recipient.StatusCode;
-            return code is >= 400 and < 500
-                ? new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"recipient deferred ({code})")
-                : new SendResult(SendOutcome.Permanent, DeliveryProblem.RelayDenied, $"recipient refused ({code}): relaying denied or no such mailbox");
-        }
         if (exception is OperationCanceledException or TimeoutException)
         {
-            return new SendResult(SendOutcome.Transient, DeliveryProblem.Timeout, "no answer within the timeout");
+            return attempt is { Phase: SmtpPhase.Connect, Security: SmtpSecurity.StartTls }
+                ? Transient(DeliveryProblem.Timeout, "no answer within the timeout while connecting (an implicit-TLS port such as 465 needs Security=SslOnConnect)")
+                : Transient(DeliveryProblem.Timeout, "no answer within the timeout");
         }
-        if (Find<AuthenticationException>(exception) is { } tls)
+        if (attempt.CertificateRejected)
         {
-            return new SendResult(SendOutcome.Transient, DeliveryProblem.TlsFailed, $"TLS handshake failed ({tls.GetType().Name}): is the server certificate trusted and its name right?");
+            return Transient(DeliveryProblem.UntrustedCertificate, "the server's certificate is not trusted (unknown CA, self-signed, or a name that does not match Host)");
+        }
+        switch (exception)
+        {
+            case SslHandshakeException:
+                return Transient(DeliveryProblem.TlsFailed, attempt.Security == SmtpSecurity.SslOnConnect
+                    ? "TLS handshake failed (is this a STARTTLS port? then use Security=StartTls)"
+                    : "TLS handshake failed");
+            case MailKit.Security.AuthenticationException:
+                return Transient(DeliveryProblem.AuthenticationFailed, "the server refused the credentials (535)");
+            case ServiceNotAuthenticatedException when attempt.Security == SmtpSecurity.None && attempt.ServerOffersStartTls:
+                // MailKit turns the 530 at MAIL FROM into this; a plain connection to a server offering STARTTLS
+                // gets that 530 because TLS comes first ("Must issue a STARTTLS command first").
+                return Transient(DeliveryProblem.TlsRequired, "the server requires STARTTLS (530)");
+            case ServiceNotAuthenticatedException:
+                return Transient(DeliveryProblem.AuthenticationRequired, "the server requires AUTH and no UserName is set");
+            case NotSupportedException when attempt.Phase == SmtpPhase.Connect && attempt.Security == SmtpSecurity.StartTls:
+                return Transient(DeliveryProblem.TlsRequired, "the server does not offer STARTTLS");
+            case NotSupportedException when attempt.Phase == SmtpPhase.Authenticate:
+                return attempt.ServerOffersStartTls && attempt.Security == SmtpSecurity.None
+                    ? Transient(DeliveryProblem.TlsRequired, "the server offers AUTH only after STARTTLS")
+                    : Transient(DeliveryProblem.AuthenticationFailed, "the server offers no AUTH mechanism this client can use");
+            case SmtpCommandException command:
+                return Command(command, attempt);
+            case SmtpProtocolException or IOException when Find<SocketException>(exception) is null:
+                return Transient(DeliveryProblem.Unreachable, "the connection was lost");
+            case FormatException or ArgumentException or MimeKit.ParseException:
+                return new SendResult(SendOutcome.Permanent, DeliveryProblem.InvalidRecipient, "not a valid email address");
         }
         if (Find<SocketException>(exception) is { } socket)
         {
             return socket.SocketErrorCode == SocketError.TimedOut
-                ? new SendResult(SendOutcome.Transient, DeliveryProblem.Timeout, "connection timed out")
-                : new SendResult(SendOutcome.Transient, DeliveryProblem.Unreachable, $"cannot connect ({socket.SocketErrorCode})");
+                ? Transient(DeliveryProblem.Timeout, "connection timed out")
+                : Transient(DeliveryProblem.Unreachable, $"cannot connect ({socket.SocketErrorCode})");
         }
-        if (exception is SmtpException smtp)
-        {
-            var code = (int)smtp.StatusCode;
-            if (smtp.StatusCode == SmtpStatusCode.MustIssueStartTlsFirst)
-            {
-                // .NET ignores a 535 after AUTH and fails at MAIL FROM with 530; over TLS that 530 means the login failed.
-                return !enableSsl
-                    ? new SendResult(SendOutcome.Transient, DeliveryProblem.TlsRequired, "the server requires STARTTLS (530): set EnableSsl=true")
-                    : hasCredentials
-                        ? new SendResult(SendOutcome.Transient, DeliveryProblem.AuthenticationFailed, "authentication failed (530 after AUTH): check UserName and the password")
-                        : new SendResult(SendOutcome.Transient, DeliveryProblem.AuthenticationRequired, "the server requires authentication (530): set UserName and a password");
-            }
-            if (smtp.StatusCode == SmtpStatusCode.GeneralFailure && smtp.InnerException is null)
-            {
-                return new SendResult(SendOutcome.Transient, DeliveryProblem.Timeout, "the send failed without a reply (timeout or connection lost)");
-            }
-            if (smtp.StatusCode == SmtpStatusCode.GeneralFailure && smtp.InnerException is IOException)
-            {
-                return new SendResult(SendOutcome.Transient, DeliveryProblem.Unreachable, "the connection was lost");
-            }
-            if (code is >= 400 and < 500)
-            {
-                return new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"server deferred the message ({code})");
-            }
-            if (code is >= 500 and < 600)
-            {
-                return new SendResult(SendOutcome.Permanent, DeliveryProblem.PermanentServerError, $"server refused the message ({code})");
-            }
-            return new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"SMTP failure ({smtp.StatusCode})");
-        }
-        if (exception is FormatException)
-        {
-            return new SendResult(SendOutcome.Permanent, DeliveryProblem.InvalidRecipient, "not a valid email address");
-        }
-        return new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"unexpected {exception.GetType().Name}");
+        return Transient(DeliveryProblem.TransientServerError, $"unexpected {exception.GetType().Name}");
     }
+
+    private static SendResult Command(SmtpCommandException command, SmtpAttempt attempt)
+    {
+        var code = (int)command.StatusCode;
+        var enhanced = EnhancedStatus().Match(command.Message);
+        var enhancedText = enhanced.Success ? $" {enhanced.Value}" : "";
+        if (command.StatusCode == SmtpStatusCode.AuthenticationRequired)
+        {
+            // 530 means "STARTTLS first" as well as "AUTH first"; EHLO says which one this server wants.
+            return attempt.Security == SmtpSecurity.None && attempt.ServerOffersStartTls
+                ? Transient(DeliveryProblem.TlsRequired, $"the server requires STARTTLS ({code}{enhancedText})")
+                : attempt.HasCredentials
+                    ? Transient(DeliveryProblem.AuthenticationFailed, $"the server still wants authentication after AUTH ({code}{enhancedText})")
+                    : Transient(DeliveryProblem.AuthenticationRequired, $"the server requires AUTH ({code}{enhancedText})");
+        }
+        if (code is >= 400 and < 500)
+        {
+            return Transient(DeliveryProblem.TransientServerError, $"server deferred the {What(command)} ({code}{enhancedText})");
+        }
+        if (command.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
+        {
+            // Enhanced class 5.7 is policy (relaying, security); 5.1 is the address itself. Without one, 551 and
+            // 554 are the relay refusals and the rest (550, 553) the mailbox.
+            var relay = enhanced.Success ? enhanced.Groups[1].Value == "7" : code is 551 or 554;
+            return relay
+                ? new SendResult(SendOutcome.Permanent, DeliveryProblem.RelayDenied, $"recipient refused ({code}{enhancedText}): relaying denied")
+                : new SendResult(SendOutcome.Permanent, DeliveryProblem.RecipientRejected, $"recipient refused ({code}{enhancedText}): no such mailbox");
+        }
+        if (code is >= 500 and < 600)
+        {
+            return new SendResult(SendOutcome.Permanent, DeliveryProblem.PermanentServerError, $"server refused the {What(command)} ({code}{enhancedText})");
+        }
+        return Transient(DeliveryProblem.TransientServerError, $"SMTP failure ({code}{enhancedText})");
+    }
+
+    private static string What(SmtpCommandException command) => command.ErrorCode switch
+    {
+        SmtpErrorCode.SenderNotAccepted => "sender",
+        SmtpErrorCode.RecipientNotAccepted => "recipient",
+        _ => "message",
+    };
+
+    private static SendResult Transient(DeliveryProblem problem, string detail) => new(SendOutcome.Transient, problem, detail);
 
     private static T? Find<T>(Exception exception) where T : Exception
     {
@@ -84,4 +118,8 @@ public static class SmtpFailureClassifier
         }
         return null;
     }
+
+    /// <summary>An RFC 3463 enhanced status code at the start of a reply: class.subject.detail.</summary>
+    [GeneratedRegex(@"^\s*[245]\.(\d{1,3})\.\d{1,3}\b")]
+    private static partial Regex EnhancedStatus();
 }

@@ -1,6 +1,6 @@
 namespace Alerter.Delivery.Email;
 
-/// <summary>The SMTP server alerts go through (System.Net.Mail: STARTTLS only). Section <c>Alerter:Smtp</c>.</summary>
+/// <summary>The SMTP server alerts go through (MailKit). Section <c>Alerter:Smtp</c>.</summary>
 public sealed class SmtpOptions
 {
     public const string Section = "Alerter:Smtp";
@@ -8,13 +8,20 @@ public sealed class SmtpOptions
     /// <summary>SMTP server host name. Empty = email disabled.</summary>
     public string Host { get; set; } = "";
 
-    /// <summary>Port. Default 587 (submission with STARTTLS). 465 (implicit TLS) is not supported by System.Net.Mail.</summary>
+    /// <summary>Port. Default 587 (submission with STARTTLS); 465 with <see cref="SmtpSecurity.SslOnConnect"/>.</summary>
     public int Port { get; set; } = 587;
 
-    /// <summary>Upgrade the connection with STARTTLS before AUTH and MAIL. Default true.</summary>
-    public bool EnableSsl { get; set; } = true;
+    /// <summary>
+    /// Connection security. Default <see cref="SmtpSecurity.StartTls"/>. <c>SslOnConnect</c> for port 465; <c>None</c>
+    /// only for a loopback host or with <see cref="AllowPlaintextToRemoteHost"/>. <c>StartTlsWhenAvailable</c> and
+    /// <c>Auto</c> are refused: both fall back to plaintext silently.
+    /// </summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
-    /// <summary>AUTH user name; empty = no AUTH.</summary>
+    /// <summary>Allows <c>Security=None</c> to a host that is not loopback (a relay on a trusted network). Default false.</summary>
+    public bool AllowPlaintextToRemoteHost { get; set; }
+
+    /// <summary>AUTH user name; empty = no AUTH. The mechanism is the strongest both sides offer (MailKit).</summary>
     public string? UserName { get; set; }
 
     /// <summary>AUTH password, normally from the environment (<c>MONITORING__Alerter__Smtp__Password</c>). Never logged.</summary>
@@ -32,15 +39,20 @@ public sealed class SmtpOptions
     /// <summary>Default recipient of <c>alerter test-email</c> when none is given.</summary>
     public string? TestRecipient { get; set; }
 
-    /// <summary>Timeout of one send (connect to final reply). Default 30 s.</summary>
+    /// <summary>Timeout of one send (connect to final reply); also MailKit's per-read/write timeout. Default 30 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// PEM certificate to accept from the server even when the system does not trust it (a private CA or a
-    /// self-signed server). Exact-certificate pinning through ServicePointManager's callback, which is
-    /// process-wide; in this process only SmtpClient uses it. Prefer the system trust store (or SSL_CERT_FILE).
+    /// self-signed server): exactly this certificate, checked by this client only. Prefer the system trust store.
     /// </summary>
     public string? TrustedCertificateFile { get; set; }
+
+    /// <summary>
+    /// Thumbprint of a server certificate to accept even when the system does not trust it: SHA-256 (64 hex
+    /// digits) or SHA-1 (40), colons and spaces allowed, e.g. the output of <c>openssl x509 -fingerprint -sha256</c>.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }

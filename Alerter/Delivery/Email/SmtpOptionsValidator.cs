@@ -13,13 +13,22 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             return ValidateOptionsResult.Success;
         }
         var errors = new List<string>();
-        if (options.Port == 465)
+        var loopback = SmtpHost.IsLoopback(options.Host);
+        switch (options.Security)
         {
-            errors.Add("Alerter:Smtp:Port 465 (implicit TLS) is not supported by System.Net.Mail and would hang until the timeout; use port 587 with EnableSsl=true (STARTTLS).");
+            case SmtpSecurity.StartTlsWhenAvailable or SmtpSecurity.Auto:
+                errors.Add($"Alerter:Smtp:Security {options.Security} is refused: it falls back to plaintext without a word when the server does not offer STARTTLS, and the password and alerts would cross the network in clear. Use StartTls (port 587) or SslOnConnect (port 465).");
+                break;
+            case SmtpSecurity.None when !loopback && !options.AllowPlaintextToRemoteHost:
+                errors.Add($"Alerter:Smtp:Security None sends alerts in clear text to {options.Host}, which is not a loopback host. Use StartTls (587) or SslOnConnect (465), or set Alerter:Smtp:AllowPlaintextToRemoteHost=true for a relay on a trusted network.");
+                break;
+            case SmtpSecurity.StartTls when options.Port == 465:
+                errors.Add("Alerter:Smtp:Port 465 is implicit TLS: STARTTLS there waits until the timeout. Set Alerter:Smtp:Security=SslOnConnect, or use port 587 with StartTls.");
+                break;
         }
         if (options.Port is < 1 or > 65535)
         {
-            errors.Add($"Alerter:Smtp:Port {options.Port} is not a TCP port (1-65535); the usual one is 587.");
+            errors.Add($"Alerter:Smtp:Port {options.Port} is not a TCP port (1-65535); the usual ones are 587 (StartTls) and 465 (SslOnConnect).");
         }
         if (!MailAddress.TryCreate(options.From, out _))
         {
@@ -37,9 +46,13 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         {
             errors.Add($"Alerter:Smtp:TrustedCertificateFile '{options.TrustedCertificateFile}' does not exist.");
         }
-        if (!string.IsNullOrEmpty(options.UserName) && !options.EnableSsl)
+        if (!string.IsNullOrEmpty(options.CertificateThumbprint) && CertificatePin.Normalise(options.CertificateThumbprint) is null)
         {
-            errors.Add("Alerter:Smtp:UserName is set but EnableSsl is false: the password would cross the network in clear text. Enable STARTTLS (EnableSsl=true).");
+            errors.Add("Alerter:Smtp:CertificateThumbprint must be a SHA-256 (64 hex digits) or SHA-1 (40 hex digits) thumbprint, e.g. from 'openssl x509 -noout -fingerprint -sha256 -in server.pem'.");
+        }
+        if (!string.IsNullOrEmpty(options.UserName) && options.Security == SmtpSecurity.None && !loopback)
+        {
+            errors.Add("Alerter:Smtp:UserName is set with Security None: the password would cross the network in clear text. Use StartTls or SslOnConnect.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -23,8 +23,11 @@ public sealed class OutboxSchema : IAlerterSchema
                 severity             TEXT    NOT NULL,
                 host                 TEXT    NOT NULL,
                 proxy                TEXT    NOT NULL,
+                server               TEXT,                     -- the alert's server (traffic context); NULL for backend events
+                event_unix_ms        INTEGER,                  -- the transition's log time (traffic context)
                 subject              TEXT    NOT NULL,
                 body                 TEXT    NOT NULL,
+                html_summary         TEXT,                     -- "what happened" block of the HTML part (email rows)
                 message_id           TEXT    NOT NULL,         -- Message-ID derived from outbox_key
                 created_unix_ms      INTEGER NOT NULL,
                 status               TEXT    NOT NULL DEFAULT 'pending',  -- pending, sent, failed
@@ -47,5 +50,30 @@ public sealed class OutboxSchema : IAlerterSchema
             );
             """;
         command.ExecuteNonQuery();
+        AddMissingColumns(connection);
+    }
+
+    /// <summary>A database made before the HTML part gets its columns; its queued rows go out as plain text.</summary>
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('alert_outbox')";
+            using var reader = info.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+        foreach (var (name, type) in new[] { ("server", "TEXT"), ("event_unix_ms", "INTEGER"), ("html_summary", "TEXT") })
+        {
+            if (!existing.Contains(name))
+            {
+                using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE alert_outbox ADD COLUMN {name} {type}";
+                alter.ExecuteNonQuery();
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Alerter.Delivery.Templates;
 using Alerter.Policy;
 using Microsoft.Data.Sqlite;
 
@@ -6,17 +7,18 @@ namespace Alerter.Delivery.Outbox;
 /// <summary>Reads and updates <c>alert_outbox</c>. Every state change is its own short transaction.</summary>
 public sealed class OutboxStore(IDeliveryDatabase database)
 {
-    private const string Columns = "id, outbox_key, channel, recipient, severity, subject, body, message_id, attempts, in_flight, created_unix_ms";
+    private const string Columns = "id, outbox_key, channel, recipient, severity, subject, body, message_id, attempts, in_flight, created_unix_ms, host, proxy, server, event_unix_ms, html_summary";
 
     /// <summary>Adds a row unless its key exists (a re-dispatch is a no-op). Returns true when added.</summary>
-    public static bool Insert(SqliteConnection connection, SqliteTransaction transaction, string alertKey, Alert alert, Recipient recipient, string subject, string body, DateTimeOffset now)
+    /// <param name="message">Subject and body; its HTML block is stored for email rows only.</param>
+    public static bool Insert(SqliteConnection connection, SqliteTransaction transaction, string alertKey, Alert alert, Recipient recipient, RenderedMessage message, DateTimeOffset now)
     {
         var outboxKey = $"{alertKey}|{recipient.Channel}|{recipient.Address}";
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR IGNORE INTO alert_outbox (outbox_key, alert_key, channel, recipient, severity, host, proxy, subject, body, message_id, created_unix_ms, next_attempt_unix_ms)
-            VALUES ($key, $alert, $channel, $recipient, $severity, $host, $proxy, $subject, $body, $mid, $now, $now)
+            INSERT OR IGNORE INTO alert_outbox (outbox_key, alert_key, channel, recipient, severity, host, proxy, server, event_unix_ms, subject, body, html_summary, message_id, created_unix_ms, next_attempt_unix_ms)
+            VALUES ($key, $alert, $channel, $recipient, $severity, $host, $proxy, $server, $event, $subject, $body, $html, $mid, $now, $now)
             """;
         command.Parameters.AddWithValue("$key", outboxKey);
         command.Parameters.AddWithValue("$alert", alertKey);
@@ -25,11 +27,28 @@ public sealed class OutboxStore(IDeliveryDatabase database)
         command.Parameters.AddWithValue("$severity", alert.Severity.ToString().ToLowerInvariant());
         command.Parameters.AddWithValue("$host", alert.Host);
         command.Parameters.AddWithValue("$proxy", alert.Proxy);
-        command.Parameters.AddWithValue("$subject", subject);
-        command.Parameters.AddWithValue("$body", body);
+        command.Parameters.AddWithValue("$server", (object?)ContextServer(alert) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$event", (alert.Events.Count > 0 ? alert.Events[^1].Time : alert.DecidedAt).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$subject", message.Subject);
+        command.Parameters.AddWithValue("$body", message.Body);
+        command.Parameters.AddWithValue("$html", recipient.Channel == AlertChannel.Email && message.HtmlSummary.Length > 0 ? message.HtmlSummary : DBNull.Value);
         command.Parameters.AddWithValue("$mid", AlertKeys.From("message-id", [outboxKey]));
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>
+    /// The server whose traffic the email shows: the alert's own, or the one server all its events are about;
+    /// null when the events span several servers or the backend itself (then the backend's series only).
+    /// </summary>
+    private static string? ContextServer(Alert alert)
+    {
+        if (alert.Server is not null)
+        {
+            return alert.Server;
+        }
+        var servers = alert.Events.Select(e => e.Server).Distinct().ToList();
+        return servers is [{ } only] ? only : null;
     }
 
     /// <summary>
@@ -56,7 +75,11 @@ public sealed class OutboxStore(IDeliveryDatabase database)
                 reader.GetInt64(0), reader.GetString(1), Enum.Parse<AlertChannel>(reader.GetString(2)), reader.GetString(3),
                 Enum.Parse<AlertSeverity>(reader.GetString(4), ignoreCase: true), reader.GetString(5), reader.GetString(6),
                 reader.GetString(7), (int)reader.GetInt64(8), reader.GetInt64(9) != 0,
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                reader.GetString(11), reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13),
+                reader.IsDBNull(14) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)),
+                reader.IsDBNull(15) ? null : reader.GetString(15)));
         }
         return rows;
     }

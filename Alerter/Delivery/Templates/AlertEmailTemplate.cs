@@ -64,7 +64,7 @@ public static class AlertEmailTemplate
             }
         }
         body.Append("\n-- \nHAProxy Alerter, decided at ").Append(EventPhrases.Time(alert.DecidedAt)).Append('\n');
-        return new RenderedMessage(subject, body.ToString());
+        return new RenderedMessage(subject, body.ToString(), AlertHtmlSummary.Render(alert, recent, options));
     }
 
     private static string? CheckText(PolicyEvent e)

@@ -8,7 +8,7 @@ namespace Dashboard.Top.Model;
 /// published by the poller (the sparkline history is the documented exception: see <see cref="TrafficHistory"/>).
 /// </summary>
 /// <param name="Endpoint">The endpoint as given on the command line (unique per node).</param>
-/// <param name="PolledAt">When the poll completed.</param>
+/// <param name="PolledAt">When <c>show stat</c> was sent (the sample time of the rates), in local time.</param>
 /// <param name="Info">The process that answered.</param>
 /// <param name="Table">The stats, rows in HAProxy's order.</param>
 /// <param name="Rows">Derived data, aligned with <paramref name="Table"/>.</param>

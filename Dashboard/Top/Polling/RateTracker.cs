@@ -1,102 +1,75 @@
 using Dashboard.Top.Model;
+using HAProxy.Rates;
 using HAProxy.Stats;
 
 namespace Dashboard.Top.Polling;
 
 /// <summary>
-/// Turns successive <c>show stat</c> tables of one endpoint into per-second rates (sessions, bytes in/out,
-/// requests) and feeds each row's traffic history. A counter that went down, or a new Pid, means HAProxy
-/// restarted counting: no rate for that sample (never a negative or stale one), and the new counter value
-/// counts as the traffic since. Rows are matched by name, by position first (cheap) and by dictionary when
-/// the layout changed. Not thread-safe: one tracker per poller.
+/// Turns successive samples of one endpoint into the viewer's per-row rates and traffic history, by the suite's one
+/// reset-aware rule (<see cref="CounterDeltas"/>, as the Collector stores them): no rate across a new process (Pid
+/// or Start_time), an uptime that went down, or a row whose counters went down; the first sample of a process has
+/// none. After such a reset the new counter value counts as the traffic since. Rows keep their history across a
+/// reload (matched by type and name). Not thread-safe: one tracker per poller.
 /// </summary>
 public sealed class RateTracker
 {
-    private static readonly string[] CounterNames = ["stot", "bin", "bout", "req_tot"];
-    private const int Counters = 4;
-
     private RowDerived[] _rows = [];
-    private long[] _counters = [];
-    private int? _pid;
-    private DateTimeOffset _at;
+    private StatSample? _previous;
 
-    /// <summary>Derives the rows of <paramref name="table"/>, polled at <paramref name="at"/> from process <paramref name="pid"/>.</summary>
-    /// <returns>Rows aligned with the table, and the history bucket of <paramref name="at"/>.</returns>
-    public (RowDerived[] Rows, long Bucket) Update(StatTable table, int? pid, DateTimeOffset at)
+    /// <summary>Derives the rows of <paramref name="current"/>.</summary>
+    /// <returns>Rows aligned with its table, and the history bucket of its timestamp.</returns>
+    public (RowDerived[] Rows, long Bucket) Update(StatSample current)
     {
-        var bucket = at.ToUnixTimeSeconds() / TrafficHistory.BucketSeconds;
-        var sameProcess = _pid is not null && pid == _pid && _rows.Length > 0;
-        var seconds = (at - _at).TotalSeconds;
-        var canRate = sameProcess && seconds > 0.05;
-        var columns = new int[Counters];
-        for (var c = 0; c < Counters; c++)
-        {
-            columns[c] = table.IndexOf(CounterNames[c]);
-        }
+        ArgumentNullException.ThrowIfNull(current);
+        var bucket = current.Timestamp.ToUnixTimeSeconds() / TrafficHistory.BucketSeconds;
+        var deltas = CounterDeltas.Between(_previous, current);
+        // The counters the viewer shows, by position in deltas.Counters (-1 when the table lacks one).
+        var sessions = deltas.IndexOf("stot");
+        var bytesIn = deltas.IndexOf("bin");
+        var bytesOut = deltas.IndexOf("bout");
+        var requests = deltas.IndexOf("req_tot");
+        var table = current.Stats;
         var proxyColumn = table.IndexOf("pxname");
         var serviceColumn = table.IndexOf("svname");
-
         var rows = new RowDerived[table.Count];
-        var counters = new long[table.Count * Counters];
-        Dictionary<(string, string), int>? byName = null;
-        Span<float> rates = stackalloc float[Counters];
+        Span<long> rowDeltas = stackalloc long[deltas.Counters.Count];
         for (var i = 0; i < table.Count; i++)
         {
             var row = table[i];
-            var proxy = row.GetSpan(proxyColumn);
-            var service = row.GetSpan(serviceColumn);
-            var previous = -1;
-            if (i < _rows.Length && proxy.SequenceEqual(_rows[i].Proxy) && service.SequenceEqual(_rows[i].Service))
-            {
-                previous = i;
-            }
-            else if (_rows.Length > 0)
-            {
-                byName ??= Index(_rows);
-                previous = byName.GetValueOrDefault((proxy.ToString(), service.ToString()), -1);
-            }
-            long traffic = 0;
-            for (var c = 0; c < Counters; c++)
-            {
-                var value = row.GetInt64(columns[c]) ?? -1;
-                counters[i * Counters + c] = value;
-                rates[c] = float.NaN;
-                if (previous < 0 || value < 0)
-                {
-                    continue;
-                }
-                var old = _counters[previous * Counters + c];
-                var delta = old < 0 ? -1 : value - old;
-                if (canRate && delta >= 0)
-                {
-                    rates[c] = (float)(delta / seconds);
-                }
-                if (c is 1 or 2)
-                {
-                    traffic += sameProcess && delta >= 0 ? delta : value;
-                }
-            }
-            var history = previous >= 0 ? _rows[previous].History : new TrafficHistory();
-            history!.Add(bucket, previous >= 0 ? traffic : 0);
+            var previous = deltas.FindPrevious(i, row);
+            var outcome = deltas.Compute(row, previous, rowDeltas);
+            var history = previous >= 0 ? _rows[previous].History! : new TrafficHistory();
+            history.Add(bucket, previous >= 0 ? Traffic(deltas, outcome, row, rowDeltas, bytesIn) + Traffic(deltas, outcome, row, rowDeltas, bytesOut) : 0);
             rows[i] = new RowDerived(
-                previous >= 0 ? _rows[previous].Proxy : proxy.ToString(),
-                previous >= 0 ? _rows[previous].Service : service.ToString(),
-                rates[0], rates[1], rates[2], rates[3], history);
+                previous >= 0 ? _rows[previous].Proxy : row.GetSpan(proxyColumn).ToString(),
+                previous >= 0 ? _rows[previous].Service : row.GetSpan(serviceColumn).ToString(),
+                Rate(deltas, rowDeltas, sessions),
+                Rate(deltas, rowDeltas, bytesIn),
+                Rate(deltas, rowDeltas, bytesOut),
+                Rate(deltas, rowDeltas, requests),
+                history);
         }
         _rows = rows;
-        _counters = counters;
-        _pid = pid;
-        _at = at;
+        _previous = current;
         return (rows, bucket);
     }
 
-    private static Dictionary<(string, string), int> Index(RowDerived[] rows)
+    private static float Rate(CounterDeltas deltas, ReadOnlySpan<long> rowDeltas, int counter)
+        => counter < 0 ? float.NaN : (float)deltas.Rate(rowDeltas[counter]);
+
+    /// <summary>What one byte counter of this row counted since its previous sample.</summary>
+    private static long Traffic(CounterDeltas deltas, RowDelta outcome, StatRow row, ReadOnlySpan<long> rowDeltas, int counter)
     {
-        var index = new Dictionary<(string, string), int>(rows.Length);
-        for (var i = 0; i < rows.Length; i++)
+        if (counter < 0)
         {
-            index.TryAdd((rows[i].Proxy, rows[i].Service), i);
+            return 0;
         }
-        return index;
+        return outcome switch
+        {
+            RowDelta.Rated => rowDeltas[counter] == CounterDeltas.None ? 0 : rowDeltas[counter],
+            RowDelta.NotContinuous when deltas.Continuity == Continuity.NoTimeElapsed => 0,
+            // Counting restarted (a new process, or this row's counters reset): all it counted is new traffic.
+            _ => Math.Max(0, row.GetInt64(deltas.Counters[counter].Column) ?? 0),
+        };
     }
 }

@@ -9,10 +9,10 @@ namespace Dashboard.Top.Terminal;
 /// <summary>Runs the I/O an update asked for (admin commands, CLI lines) and posts HAProxy's reply back.</summary>
 public sealed class EffectRunner
 {
-    private readonly IReadOnlyDictionary<string, (IStatsConnection Connection, EndpointPoller Poller)> _nodes;
+    private readonly IReadOnlyDictionary<string, (IStatsConnection Connection, NodePoller Poller)> _nodes;
     private readonly ChannelWriter<TopMessage> _output;
 
-    public EffectRunner(IReadOnlyDictionary<string, (IStatsConnection, EndpointPoller)> nodes, ChannelWriter<TopMessage> output)
+    public EffectRunner(IReadOnlyDictionary<string, (IStatsConnection, NodePoller)> nodes, ChannelWriter<TopMessage> output)
     {
         _nodes = nodes;
         _output = output;

@@ -38,13 +38,13 @@ public sealed class TopApp
         Console.OutputEncoding = Encoding.UTF8;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inbox = Channel.CreateUnbounded<TopMessage>(new UnboundedChannelOptions { SingleReader = true });
-        var nodes = new Dictionary<string, (IStatsConnection, EndpointPoller)>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, (IStatsConnection, NodePoller)>(StringComparer.Ordinal);
         var polls = new List<Task>();
         foreach (var endpoint in _options.Endpoints)
         {
             var name = endpoint.ToString();
             var connection = new SerializedStatsConnection(_connect(endpoint));
-            var poller = new EndpointPoller(connection, name, _options.Interval, inbox.Writer, _time);
+            var poller = new NodePoller(connection, name, _options.Interval, inbox.Writer, _time);
             nodes[name] = (connection, poller);
             polls.Add(Task.Run(() => poller.RunAsync(stop.Token), stop.Token));
         }

@@ -1,32 +1,20 @@
 namespace Storage.Influx.Spool;
 
-/// <summary>CRC-32 (IEEE 802.3, the zip/gzip polynomial) for spool records; System.IO.Hashing is not referenced.</summary>
+/// <summary>
+/// CRC-32 (IEEE 802.3, the zip/gzip polynomial) for spool records and the position file, through System.IO.Hashing
+/// (vectorised; measured against the table loop it replaced in bench/collector-influx, numbers in bench/README.md).
+/// The values are the same as before, so spools written by earlier versions still verify.
+/// </summary>
 internal static class Crc32
 {
-    private static readonly uint[] Table = BuildTable();
+    public static uint Compute(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
 
-    public static uint Compute(ReadOnlySpan<byte> data, uint seed = 0)
+    /// <summary>The checksum of <paramref name="first"/> followed by <paramref name="second"/> (a record's header and payload as one run).</summary>
+    public static uint Compute(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        var crc = ~seed;
-        foreach (var b in data)
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-        return ~crc;
-    }
-
-    private static uint[] BuildTable()
-    {
-        var table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            var c = i;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-            table[i] = c;
-        }
-        return table;
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(first);
+        crc.Append(second);
+        return crc.GetCurrentHashAsUInt32();
     }
 }

@@ -20,7 +20,7 @@ internal static class SpoolRecordFormat
         BinaryPrimitives.WriteInt32LittleEndian(header[4..], payload.Length);
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], points);
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], gzip ? 1 : 0);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], Crc32.Compute(payload, Crc32.Compute(header[4..16])));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], Crc32.Compute(header[4..16], payload));
     }
 
     /// <summary>Reads the header; false when it is not a plausible record header.</summary>
@@ -38,5 +38,5 @@ internal static class SpoolRecordFormat
     }
 
     public static bool Verify(ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload, uint crc) =>
-        Crc32.Compute(payload, Crc32.Compute(header[4..16])) == crc;
+        Crc32.Compute(header[4..16], payload) == crc;
 }

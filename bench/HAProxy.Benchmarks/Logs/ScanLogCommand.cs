@@ -17,9 +17,12 @@ public static class ScanLogCommand
         var scanner = new LogScanner(new LogParseContext(DateTimeOffset.Now, TimeZoneInfo.Local.GetUtcOffset(DateTime.Now)));
         await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan))
         {
-            await scanner.ScanStreamAsync(file, 0, e =>
+            await scanner.ScanStreamAsync(file, 0, new LogStreamOptions(), batch =>
             {
-                kinds[e.Event.Kind] = kinds.GetValueOrDefault(e.Event.Kind) + 1;
+                foreach (var e in batch.Events)
+                {
+                    kinds[e.Event.Kind] = kinds.GetValueOrDefault(e.Event.Kind) + 1;
+                }
                 return ValueTask.CompletedTask;
             }, counters);
         }

@@ -131,9 +131,9 @@ public class LogFileScannerTests : IDisposable
     public async Task ScanAsync_CopytruncateAfterOpenBeforeFirstCommit_CommitsNothingThenReadsCopyAndNewFileOnce()
     {
         // 4 KB reads and batches: the scan commits every few lines and goes on reading its open file after the rewrite.
-        var clock = new ClockCallHook();
+        var files = new ReadHookFileSystemView();
         var harness = new ScanHarness(_dir.Combine("race.db"),
-            new LogScanOptions { AssumedUtcOffset = TimeSpan.Zero, MaxLineBytes = 4096, ReadBufferBytes = 4096, BatchBytes = 4096 }, clock);
+            new LogScanOptions { AssumedUtcOffset = TimeSpan.Zero, MaxLineBytes = 4096, ReadBufferBytes = 4096, BatchBytes = 4096 }, fileSystem: files);
         string[] before = [CapturedLines.Down(T0), CapturedLines.Request(T0)];
         Append(before);
         await harness.ScanAsync(_log);
@@ -141,9 +141,9 @@ public class LogFileScannerTests : IDisposable
         var unread = Flapping("b1", T0.AddSeconds(1), 30); // about 13 KB: several batches
         Append(unread);
         var rewritten = Flapping("c1", T0.AddHours(1), 40); // about 17 KB, from other first bytes
-        // The scan reads the clock (1) for observed-at, (2) for the parse context, (3) for the first batch's rows:
-        // by then the file is open and fingerprinted, and nothing of this run is committed.
-        clock.Arm(3, () =>
+        // Right after the scan's first read of the live file: it is open and fingerprinted, its first 4 KB are read,
+        // and nothing of this run is committed.
+        files.ArmAfterFirstRead(_ =>
         {
             File.Copy(_log, _log + ".1");
             using (var truncate = new FileStream(_log, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
@@ -155,7 +155,7 @@ public class LogFileScannerTests : IDisposable
 
         var raced = await harness.ScanAsync(_log);
 
-        clock.Fired.ShouldBeTrue("the rewrite must happen inside the scan");
+        files.Fired.ShouldBeTrue("the rewrite must happen inside the scan");
         harness.Events().Select(e => e.Server).ShouldBe(["srv1"], "nothing read across the rewrite is committed");
         raced.Offset.ShouldBe(committed);
         var result = await harness.ScanAsync(_log);
@@ -169,11 +169,11 @@ public class LogFileScannerTests : IDisposable
         // Just after a copytruncate the live file is empty; a line that lands after the scanner measured it (nothing to
         // fingerprint) and before it read it is read all the same. The checkpoint must still fingerprint it, or the next
         // copytruncate's copy of it is taken for unread lines and the transition is alerted twice.
-        var files = new WriteBeforeFirstReadFileSystemView();
+        var files = new ReadHookFileSystemView();
         var harness = new ScanHarness(_dir.Combine("open.db"), fileSystem: files);
         File.WriteAllText(_log, "");
         await harness.ScanAsync(_log);
-        files.Arm(path => File.AppendAllText(path, CapturedLines.Down(T0) + "\n"));
+        files.ArmBeforeFirstRead(path => File.AppendAllText(path, CapturedLines.Down(T0) + "\n"));
         await harness.ScanAsync(_log);
         harness.Events().Select(e => e.Kind).ShouldBe(["ServerDown"]);
 

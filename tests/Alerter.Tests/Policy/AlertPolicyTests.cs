@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Alerter.Policy;
 using TestSupport;
 
@@ -5,7 +6,7 @@ namespace Alerter.Tests.Policy;
 
 public class AlertPolicyTests
 {
-    private readonly ManualTimeProvider _clock = new(Events.T0);
+    private readonly FakeTimeProvider _clock = new(Events.T0);
     private readonly Dictionary<ServerKey, FlapState> _states = [];
     private readonly List<PolicyEvent> _pending = [];
     private readonly AlertPolicy _policy = new(new AlertPolicyOptions());

@@ -20,12 +20,14 @@ public class RingOptionsValidatorTests
             RingName = "events -n",
             ReconnectDelay = TimeSpan.Zero,
             SocketCheckInterval = TimeSpan.FromMilliseconds(10),
+            ConnectTimeout = TimeSpan.Zero,
         });
 
         result.Failed.ShouldBeTrue();
         result.Failures!.ShouldContain(f => f.Contains("Alerter:Ring:RingName", StringComparison.Ordinal));
         result.Failures!.ShouldContain(f => f.Contains("Alerter:Ring:ReconnectDelay", StringComparison.Ordinal));
         result.Failures!.ShouldContain(f => f.Contains("Alerter:Ring:SocketCheckInterval", StringComparison.Ordinal));
+        result.Failures!.ShouldContain(f => f.Contains("Alerter:Ring:ConnectTimeout", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HAProxy.Rates;
 using Collector.Rates;
 using Storage.Samples;
 using static Collector.Tests.Rates.Snapshots;

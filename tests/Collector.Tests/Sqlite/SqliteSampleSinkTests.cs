@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Collector.Configuration;
 using Storage.Samples;
 using Storage.Sqlite;
@@ -12,7 +13,7 @@ namespace Collector.Tests.Sqlite;
 public class SqliteSampleSinkTests : IDisposable
 {
     private readonly TempDirectory _dir = new("sq");
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
 
     private SqliteSampleSink NewSink(TimeSpan? raw = null) => new(
         Options.Create(new SqliteStoreOptions { DataDirectory = _dir.Path, RawRetention = raw ?? TimeSpan.FromHours(24) }),

@@ -99,7 +99,7 @@ public class LogLineParserReferenceTests
         var counters = new LogScanCounters();
         await using var file = File.OpenRead(PathOf("integration-capture.log"));
 
-        await new LogScanner(Context).ScanStreamAsync(file, 0, e => { events.Add(e.Event); return ValueTask.CompletedTask; }, counters);
+        await new LogScanner(Context).ScanStreamAsync(file, 0, new LogStreamOptions(), b => { events.AddRange(b.Events.Select(e => e.Event)); return ValueTask.CompletedTask; }, counters);
 
         IntegrationSequence.Describe(events).ShouldBe(IntegrationSequence.Expected);
         (counters.Malformed, counters.Overlong, counters.InvalidUtf8).ShouldBe((0L, 0L, 0L));

@@ -68,7 +68,7 @@ public class LogScannerOverlongTests
         var events = new List<ScannedLogEvent>();
         var counters = new LogScanCounters();
 
-        var end = await new LogScanner(Context).ScanStreamAsync(new MemoryStream(input), 0, e => { events.Add(e); return ValueTask.CompletedTask; }, counters);
+        var end = await new LogScanner(Context).ScanStreamAsync(new MemoryStream(input), 0, new LogStreamOptions(), b => { events.AddRange(b.Events); return ValueTask.CompletedTask; }, counters);
 
         end.ShouldBe(input.Length);
         (counters.Overlong, counters.Events, counters.BytesScanned).ShouldBe((1L, 1L, (long)input.Length));
@@ -81,7 +81,7 @@ public class LogScannerOverlongTests
         var (input, _) = WithLongLine(100, 3 * 1024 * 1024);
         var counters = new LogScanCounters();
 
-        await new LogScanner(Context).ScanStreamAsync(new MemoryStream(input), 0, _ => ValueTask.CompletedTask, counters);
+        await new LogScanner(Context).ScanStreamAsync(new MemoryStream(input), 0, new LogStreamOptions(), _ => ValueTask.CompletedTask, counters);
 
         (counters.Overlong, counters.Events).ShouldBe((1L, 1L));
     }

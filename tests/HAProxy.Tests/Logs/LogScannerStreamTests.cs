@@ -6,6 +6,9 @@ namespace HAProxy.Tests.Logs;
 
 public class LogScannerStreamTests
 {
+    /// <summary>A state change from <c>Fixtures/Logs/reference-2.6.log</c>.</summary>
+    private static readonly string CapturedLine = Lines("reference-2.6.log").First(l => l.Contains("is DOWN, reason", StringComparison.Ordinal));
+
     /// <summary>Returns at most <c>chunk</c> bytes per read, as a pipe or a growing file does.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
@@ -25,7 +28,7 @@ public class LogScannerStreamTests
         var input = LogScannerTests.MixedInput();
         var events = new List<ScannedLogEvent>();
 
-        var end = await new LogScanner(Context).ScanStreamAsync(new TrickleStream(input, chunk), 500, e => { events.Add(e); return ValueTask.CompletedTask; }, new LogScanCounters());
+        var end = await new LogScanner(Context).ScanStreamAsync(new TrickleStream(input, chunk), 500, new LogStreamOptions(), b => { events.AddRange(b.Events); return ValueTask.CompletedTask; }, new LogScanCounters());
 
         end.ShouldBe(500 + input.Length);
         events.Select(e => (e.LineOffset, e.NextOffset, e.Line, e.Event))
@@ -39,7 +42,7 @@ public class LogScannerStreamTests
         var input = complete.Concat(Encoding.ASCII.GetBytes("<129>Nov 21 21:38:33 haproxy[1]: Server be/srv1 is DOWN, changed")).ToArray();
         var counters = new LogScanCounters();
 
-        var end = await new LogScanner(Context).ScanStreamAsync(new MemoryStream(input), 0, _ => ValueTask.CompletedTask, counters);
+        var end = await new LogScanner(Context).ScanStreamAsync(new MemoryStream(input), 0, new LogStreamOptions(), _ => ValueTask.CompletedTask, counters);
 
         (end, counters.BytesScanned, counters.Events, counters.Malformed).ShouldBe(((long)complete.Length, (long)complete.Length, 67L, 0L));
     }
@@ -53,14 +56,44 @@ public class LogScannerStreamTests
         file.Write(first);
         file.Position = 0;
         var scanner = new LogScanner(Context);
-        var checkpoint = await scanner.ScanStreamAsync(file, 0, _ => ValueTask.CompletedTask, new LogScanCounters());
+        var checkpoint = await scanner.ScanStreamAsync(file, 0, new LogStreamOptions(), _ => ValueTask.CompletedTask, new LogScanCounters());
         file.Write(appended);
         file.Position = checkpoint;
         var events = new List<ScannedLogEvent>();
 
-        var end = await scanner.ScanStreamAsync(file, checkpoint, e => { events.Add(e); return ValueTask.CompletedTask; }, new LogScanCounters());
+        var end = await scanner.ScanStreamAsync(file, checkpoint, new LogStreamOptions(), b => { events.AddRange(b.Events); return ValueTask.CompletedTask; }, new LogScanCounters());
 
         end.ShouldBe(first.Length + appended.Length);
         (events.Single().LineOffset, events.Single().Event.Kind).ShouldBe(((long)first.Length, LogEventKind.ServerLeavingMaintenance));
+    }
+
+    [Fact]
+    public async Task ScanStreamAsync_Final_ScansTheLastLineWithoutNewline()
+    {
+        // A rotated copy no longer grows: its last line, unterminated, is read rather than waited for.
+        var down = Encoding.ASCII.GetBytes(CapturedLine);
+        var events = new List<ScannedLogEvent>();
+
+        var end = await new LogScanner(Context).ScanStreamAsync(new MemoryStream(down), 0, new LogStreamOptions { IsFinal = true },
+            b => { events.AddRange(b.Events); return ValueTask.CompletedTask; }, new LogScanCounters());
+
+        events.ShouldHaveSingleItem().NextOffset.ShouldBe(down.Length);
+        end.ShouldBe(down.Length);
+    }
+
+    [Fact]
+    public async Task ScanStreamAsync_BatchBytes_BatchesEndAtLineBoundariesAndTheLastSaysEndOfStream()
+    {
+        var input = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(CapturedLine + "\n", 200)));
+        var batches = new List<LogScanBatch>();
+
+        await new LogScanner(Context).ScanStreamAsync(new TrickleStream(input, 4096), 0, new LogStreamOptions { BufferBytes = 4096, BatchBytes = 8192 },
+            b => { batches.Add(b); return ValueTask.CompletedTask; }, new LogScanCounters());
+
+        batches.Count.ShouldBeGreaterThan(2);
+        batches.SkipLast(1).ShouldAllBe(b => !b.EndOfStream && b.EndOffset % (CapturedLine.Length + 1) == 0);
+        batches[^1].EndOfStream.ShouldBeTrue();
+        batches[^1].EndOffset.ShouldBe(input.Length);
+        batches.Sum(b => b.Events.Count).ShouldBe(200);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using HAProxy.Info;
 using HAProxy.Sockets;
 using TestSupport;
@@ -75,7 +76,7 @@ public sealed class StatsSessionReconnectTests
     [Fact]
     public async Task ExecuteAsync_ProcessCheckDueAndProcessStopping_ReconnectsBeforeRunningTheCommand()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         var haproxy = new FakeHAProxy { Answer = async (c, _) => await c.SendAsync($"from pid {PidOf(c)}\n\n> ").ContinueWith(_ => true) };
         await using var server = new FakeStatsServer(haproxy.Serve);
         await using var session = new StatsSession(server.Endpoint, Options(TimeSpan.FromSeconds(1)), time);
@@ -93,7 +94,7 @@ public sealed class StatsSessionReconnectTests
     [Fact]
     public async Task ExecuteAsync_ProcessCheckNotDue_SendsNoShowInfo()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         var haproxy = new FakeHAProxy { Answer = Ok };
         await using var server = new FakeStatsServer(haproxy.Serve);
         await using var session = new StatsSession(server.Endpoint, Options(TimeSpan.FromSeconds(10)), time);

@@ -23,7 +23,8 @@ public sealed class DeliveryHarness : IDisposable
     public const string Host = "lb1";
     private readonly ServiceProvider _services;
 
-    public DeliveryHarness(string directory, IDictionary<string, string?> settings)
+    /// <param name="configure">Extra registrations, e.g. an <c>IAlertContextSource</c> the product leaves to the Storage side.</param>
+    public DeliveryHarness(string directory, IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -31,6 +32,7 @@ public sealed class DeliveryHarness : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddOptions<AlerterStoreOptions>().Configure(o => o.DataDirectory = directory);
         services.AddAlerterDelivery(configuration);
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

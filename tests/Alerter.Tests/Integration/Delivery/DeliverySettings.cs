@@ -13,7 +13,7 @@ internal static class DeliverySettings
         {
             ["Alerter:Smtp:Host"] = "127.0.0.1",
             ["Alerter:Smtp:Port"] = smtp.Port.ToString(),
-            ["Alerter:Smtp:EnableSsl"] = (certificate is not null).ToString(),
+            ["Alerter:Smtp:Security"] = certificate is not null ? "StartTls" : "None",
             ["Alerter:Smtp:From"] = "alerter@example.net",
             ["Alerter:Smtp:Timeout"] = "00:00:10",
             ["Alerter:Smtp:TrustedCertificateFile"] = certificate?.CertificatePath,

@@ -4,11 +4,15 @@ using System.Text.RegularExpressions;
 namespace Alerter.Tests.Integration.Delivery;
 
 /// <summary>
-/// A message as the SMTP server stored it, parsed independently of the code under test: unfolded headers
-/// (name, raw value), the decoded subject, and the decoded body (quoted-printable or base64, UTF-8).
+/// A message as the SMTP server stored it, parsed independently of the code under test: unfolded raw headers
+/// (name, raw value) by hand, so an injected header is seen as the server saw it; the decoded subject; and the
+/// MIME structure by MimeKit's parser (<see cref="Mime"/>), whose text part is <see cref="Body"/>.
 /// </summary>
-public sealed partial record ReceivedMessage(string FileName, byte[] Raw, IReadOnlyList<(string Name, string Value)> Headers, string Body)
+public sealed partial record ReceivedMessage(string FileName, byte[] Raw, IReadOnlyList<(string Name, string Value)> Headers, string Body, MimeKit.MimeMessage Mime)
 {
+    /// <summary>The HTML part, decoded; null when the message has none.</summary>
+    public string? Html => Mime.HtmlBody;
+
     public string? Header(string name) => Headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
     public int Count(string name) => Headers.Count(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
@@ -22,7 +26,6 @@ public sealed partial record ReceivedMessage(string FileName, byte[] Raw, IReadO
         var text = Encoding.Latin1.GetString(raw).Replace("\r\n", "\n");
         var split = text.IndexOf("\n\n", StringComparison.Ordinal);
         var head = split < 0 ? text : text[..split];
-        var bodyText = split < 0 ? "" : text[(split + 2)..];
         var headers = new List<(string, string)>();
         foreach (var line in head.Split('\n'))
         {
@@ -35,14 +38,9 @@ public sealed partial record ReceivedMessage(string FileName, byte[] Raw, IReadO
             var colon = line.IndexOf(':');
             headers.Add(colon < 0 ? ("", line) : (line[..colon], line[(colon + 1)..].Trim()));
         }
-        var encoding = headers.FirstOrDefault(h => h.Item1.Equals("Content-Transfer-Encoding", StringComparison.OrdinalIgnoreCase)).Item2?.Trim().ToLowerInvariant();
-        var body = encoding switch
-        {
-            "quoted-printable" => Encoding.UTF8.GetString(QuotedPrintable(bodyText)),
-            "base64" => Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(bodyText.Where(c => !char.IsWhiteSpace(c))))),
-            _ => bodyText,
-        };
-        return new ReceivedMessage(Path.GetFileName(path), raw, headers, body);
+        var mime = MimeKit.MimeMessage.Load(new MemoryStream(raw));
+        var body = (mime.TextBody ?? "").ReplaceLineEndings("\n");
+        return new ReceivedMessage(Path.GetFileName(path), raw, headers, body, mime);
     }
 
     private static byte[] QuotedPrintable(string text)

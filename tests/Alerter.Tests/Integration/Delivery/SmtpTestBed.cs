@@ -24,13 +24,14 @@ public sealed class SmtpTestBed : IAsyncDisposable
 
     /// <param name="prefix">Names the temp directory, so a leftover one says which test made it.</param>
     /// <param name="deny">Recipients the server refuses (a glob such as <c>*@elsewhere.example</c>): "relay denied".</param>
-    public static async Task<SmtpTestBed> StartAsync(string prefix, string? deny = null)
+    /// <param name="reject">Recipients the server does not know (a glob): "recipient rejected".</param>
+    public static async Task<SmtpTestBed> StartAsync(string prefix, string? deny = null, string? reject = null)
     {
         var directory = new TempDirectory(prefix);
         try
         {
             var certificate = TestCertificate.Create(directory.Path);
-            var smtp = await SmtpTestServer.StartAsync(directory.Path, certificate, DeliverySettings.User, DeliverySettings.Password, deny);
+            var smtp = await SmtpTestServer.StartAsync(directory.Path, certificate, DeliverySettings.User, DeliverySettings.Password, deny, reject);
             return new SmtpTestBed(directory, certificate, smtp);
         }
         catch

@@ -5,7 +5,8 @@ namespace Alerter.Tests.Integration.Delivery;
 
 /// <summary>
 /// python3-aiosmtpd (smtp_server.py) as a child process on a loopback port: STARTTLS with a self-signed
-/// certificate, AUTH LOGIN, a recipient deny pattern, and a "hold" switch that parks DATA before acceptance.
+/// certificate (and implicit TLS on <see cref="TlsPort"/>), AUTH LOGIN/PLAIN, recipient deny (relay) and reject
+/// (no such mailbox) patterns, and a "hold" switch that parks DATA before acceptance.
 /// Stopped by PID on dispose; can be stopped and started again on the same port.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
@@ -13,8 +14,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly string _arguments;
     private Process? _process;
 
-    private SmtpTestServer(string directory, string arguments, int port)
+    private SmtpTestServer(string directory, string arguments, int port, int? tlsPort)
     {
+        TlsPort = tlsPort;
         Directory = directory;
         MailDirectory = Path.Combine(directory, "mail");
         HoldFile = Path.Combine(directory, "hold");
@@ -31,13 +33,24 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SmtpTestServer> StartAsync(string directory, TestCertificate? certificate, string? user = null, string? password = null, string? deny = null)
+    /// <summary>The implicit-TLS port (SslOnConnect), when started with a certificate.</summary>
+    public int? TlsPort { get; }
+
+    /// <param name="deny">Recipients refused with 550 5.7.1 (relay denied), a glob.</param>
+    /// <param name="reject">Recipients refused with 550 5.1.1 (no such mailbox), a glob.</param>
+    public static async Task<SmtpTestServer> StartAsync(string directory, TestCertificate? certificate, string? user = null, string? password = null, string? deny = null, string? reject = null)
     {
         var port = FreePort.Next();
+        int? tlsPort = null;
         var args = new List<string> { ScriptPath, "--port", port.ToString(), "--dir", Path.Combine(directory, "mail"), "--hold", Path.Combine(directory, "hold") };
         if (certificate is not null)
         {
-            args.AddRange(["--cert", certificate.CertificatePath, "--key", certificate.KeyPath]);
+            tlsPort = FreePort.Next();
+            args.AddRange(["--cert", certificate.CertificatePath, "--key", certificate.KeyPath, "--tls-port", tlsPort.Value.ToString()]);
+        }
+        if (reject is not null)
+        {
+            args.AddRange(["--reject", reject]);
         }
         if (user is not null)
         {
@@ -47,7 +60,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         {
             args.AddRange(["--deny", deny]);
         }
-        var server = new SmtpTestServer(directory, string.Join(' ', args.Select(a => $"\"{a}\"")), port);
+        var server = new SmtpTestServer(directory, string.Join(' ', args.Select(a => $"\"{a}\"")), port, tlsPort);
         await server.StartAgainAsync();
         return server;
     }

@@ -47,7 +47,7 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     {
         var (exit, output) = await RunAsync(DeliverySettings.For(_bed.Smtp, certificate: null, user: null));
         exit.ShouldBe(1);
-        output.ShouldContain("TLS required");
+        output.ShouldContain("TLS required", customMessage: output);
     }
 
     [Fact]
@@ -70,12 +70,66 @@ public sealed class TestEmailCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_Port465_RefusedWithAdvice()
+    public async Task RunAsync_Port465WithStartTls_RefusedWithAdvice()
     {
         var settings = _bed.Settings();
         settings["Alerter:Smtp:Port"] = "465";
         var (exit, output) = await RunAsync(settings);
         exit.ShouldBe(2);
-        output.ShouldContain("use port 587 with EnableSsl=true");
+        output.ShouldContain("Set Alerter:Smtp:Security=SslOnConnect");
+    }
+
+    [Theory]
+    [InlineData("StartTlsWhenAvailable")]
+    [InlineData("Auto")]
+    public async Task RunAsync_SecurityThatFallsBackToPlaintext_RefusedWithAdvice(string security)
+    {
+        var settings = _bed.Settings();
+        settings["Alerter:Smtp:Security"] = security;
+        var (exit, output) = await RunAsync(settings);
+        exit.ShouldBe(2);
+        output.ShouldContain($"Security {security} is refused");
+        output.ShouldContain("Use StartTls (port 587) or SslOnConnect (port 465)");
+        _bed.Smtp.Messages().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_PlaintextToRemoteHost_RefusedUnlessOptedIn()
+    {
+        var settings = DeliverySettings.For(_bed.Smtp, certificate: null, user: null);
+        settings["Alerter:Smtp:Host"] = "smtp.example.net";
+        var (exit, output) = await RunAsync(settings);
+        exit.ShouldBe(2);
+        output.ShouldContain("AllowPlaintextToRemoteHost");
+    }
+
+    [Fact]
+    public async Task RunAsync_Verbose_PrintsTranscriptWithAuthRedacted()
+    {
+        using var harness = new DeliveryHarness(_bed.Directory.Path, _bed.Settings());
+        var output = new StringWriter();
+        var exit = await harness.Get<ITestEmailCommand>().RunAsync(null, output, CancellationToken.None, verbose: true);
+        var text = output.ToString();
+        exit.ShouldBe(0, text);
+        text.ShouldContain("--- SMTP transcript ---");
+        text.ShouldContain("C: EHLO");
+        text.ShouldContain("C: STARTTLS");
+        text.ShouldContain("C: AUTH");
+        text.ShouldContain("S: 235"); // authentication succeeded
+        text.ShouldContain("C: RCPT TO:<" + DeliverySettings.Noc + ">");
+        text.ShouldContain("********");
+        foreach (var secret in Secrets(DeliverySettings.User, DeliverySettings.Password))
+        {
+            text.ShouldNotContain(secret);
+        }
+    }
+
+    /// <summary>The password and every form AUTH PLAIN / LOGIN would carry it in.</summary>
+    private static IEnumerable<string> Secrets(string user, string password)
+    {
+        yield return password;
+        yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(password));
+        yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"\0{user}\0{password}"));
+        yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}\0{user}\0{password}"));
     }
 }

@@ -97,7 +97,7 @@ public class LogEventsIntegrationTests
         await using (var file = File.OpenRead(sink.LogPath))
         {
             var context = new LogParseContext(DateTimeOffset.Now, TimeZoneInfo.Local.GetUtcOffset(DateTime.Now));
-            await new LogScanner(context).ScanStreamAsync(file, 0, e => { events.Add(e); return ValueTask.CompletedTask; }, counters);
+            await new LogScanner(context).ScanStreamAsync(file, 0, new LogStreamOptions(), b => { events.AddRange(b.Events); return ValueTask.CompletedTask; }, counters);
         }
         if (Environment.GetEnvironmentVariable("LOGS_CAPTURE_OUT") is { Length: > 0 } keep)
         {

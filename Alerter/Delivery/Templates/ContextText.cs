@@ -1,0 +1,49 @@
+using System.Text;
+using Alerter.Delivery.Context;
+
+namespace Alerter.Delivery.Templates;
+
+/// <summary>The traffic context as lines of the text part, pure: the numbers at the alert, the servers now, the link; or why it is missing.</summary>
+public static class ContextText
+{
+    public static string Render(AlertContextRequest request, ContextOutcome outcome, string? dashboardLink)
+    {
+        var text = new StringBuilder();
+        if (outcome is { Available: true, Context: { } context })
+        {
+            text.Append("Traffic at the alert (").Append(context.Server is null ? "" : "server | ").Append("backend):\n");
+            foreach (var (field, label) in ContextFields.Shown)
+            {
+                text.Append("  ").Append(label).Append(": ");
+                if (context.Server is { } server)
+                {
+                    text.Append(HtmlText.Number(server.ValueAtAlert(field))).Append(" | ");
+                }
+                text.Append(HtmlText.Number(context.Backend.ValueAtAlert(field))).Append('\n');
+            }
+            if (context.BackendServers.Count > 0)
+            {
+                text.Append("Servers of ").Append(SafeText.Line(request.Proxy)).Append(" now: ")
+                    .Append(string.Join(", ", context.BackendServers.Select(s => SafeText.Line($"{s.Server} {s.Status}")))).Append('\n');
+            }
+        }
+        else
+        {
+            text.Append(AlertEmailHtml.UnavailablePrefix).Append(SafeText.Line(outcome.UnavailableReason)).Append('\n');
+        }
+        if (dashboardLink is not null)
+        {
+            text.Append("Server view: ").Append(dashboardLink).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Puts <paramref name="context"/> before the text's signature ("-- " line), or at the end when it has none.</summary>
+    public static string Insert(string body, string context)
+    {
+        var signature = body.LastIndexOf("\n-- \n", StringComparison.Ordinal);
+        return signature < 0
+            ? body.TrimEnd('\n') + "\n\n" + context
+            : body[..signature].TrimEnd('\n') + "\n\n" + context + "\n" + body[(signature + 1)..];
+    }
+}
