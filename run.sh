@@ -69,8 +69,7 @@ for file in "$PARTS_PIDS"/*.pid; do
   PIDS_DIR="$PARTS_PIDS" stop_recorded "$(basename "$file" .pid)"
 done
 
-ensure_run_prerequisites
-# ensure_web_packages   # when Dashboard's web page exists (see scripts/prerequisites.sh)
+ensure_run_prerequisites   # includes ensure_web_packages (npm ci for the web page's uPlot)
 
 if [ $BUILD -eq 1 ] && [ "$ONLY_PROXY" != 1 ]; then
   echo "Building Monitoring.sln (Release)..."
@@ -170,6 +169,11 @@ if [ "$ONLY_PROXY" != 1 ]; then
     --Alerter:Policy:Routes:0:Email:0=noc@localhost --Alerter:Policy:Routes:0:SmsEmail:0=oncall-sms@localhost \
     "${ALERTER_INFLUX[@]}"
   # dashboard top is interactive: the banner below says how to open it in your terminal.
+  # The web page over the demo's stores, on loopback (no credential needed there).
+  WEB_PORT="${MONITORING_WEB_PORT:-$((PROXY_PORT_BASE + 29))}"   # +27/+28 are --influx's influxd
+  WEB_URL="http://127.0.0.1:$WEB_PORT/"
+  start_part web "Dashboard/$BIN/dashboard.dll" web --urls "http://127.0.0.1:$WEB_PORT" \
+    --db "$RUN_DIR/collector/collector.db" --alerter-db "$RUN_DIR/alerter/alerter.db" --collector-interval 00:00:02
 fi
 
 # Give the parts a moment, then say which ones run. A part that exits at once is reported, not fatal.
@@ -195,7 +199,8 @@ RUNNING=()
 cat <<INFO
 
 Running: haproxy + demo backends + traffic + chaos${RUNNING[*]:+ + ${RUNNING[*]}}.
-  Stats page:       http://127.0.0.1:$PROXY_STATS_PORT/stats   (a demo server goes DOWN for ~20 s every ~40 s)
+${WEB_URL:+  Open first:       $WEB_URL   (the web page: every server live, charts, events; README: What you will see)
+}  Stats page:       http://127.0.0.1:$PROXY_STATS_PORT/stats   (a demo server goes DOWN for ~20 s every ~40 s)
   Frontend:         http://127.0.0.1:$PROXY_HTTP_PORT/  and  /api/...   (TCP service on 127.0.0.1:$PROXY_TCP_PORT)
   HAProxy log:      tail -f $LOG_FILE | grep -E 'is (UP|DOWN)|no server'
   Admin socket:     $ADMIN_SOCKET

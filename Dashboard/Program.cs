@@ -1,4 +1,4 @@
 using Dashboard.Cli;
 
-// Composition only: each subcommand registers itself (top now; web later).
+// Composition only: each subcommand (top, web, hash-password) registers itself.
 return await DashboardCommandLine.Build().Parse(args).InvokeAsync();

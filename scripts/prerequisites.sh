@@ -2,13 +2,15 @@
 # Never starts or enables system services: servers are started by the scripts and tests themselves.
 
 # run.sh: the bundled proxy (haproxy, socat for its log receiver and socket commands, python3 for the
-# demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), and a font for the
-# text of the alert e-mail's chart (fonts-dejavu-core: the font the chart was checked with here).
-RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-core)
+# demo backends and traffic, curl for readiness checks), the mail catcher (python3-aiosmtpd), a font for the
+# text of the alert e-mail's chart (fonts-dejavu-core: the font the chart was checked with here), and nodejs + npm
+# for the web page's front-end packages (uPlot, from Dashboard/Web/package-lock.json; ensure_packages accepts
+# NodeSource's own npm).
+RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-core nodejs npm)
 # test.sh: every real server the integration tests start, and the peers the benchmarks compare with; nodejs and
-# npm run tsc for the Grafana dashboards' type check (grafana/typecheck).
+# npm (from RUN_PACKAGES) also run tsc for the Grafana dashboards' type check (grafana/typecheck).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
-  hatop prometheus-haproxy-exporter logwatch nodejs npm)
+  hatop prometheus-haproxy-exporter logwatch)
 
 ensure_packages() {
   local missing=()
@@ -51,15 +53,22 @@ ensure_dotnet() {
   fi
 }
 
-# Front-end packages for Dashboard's web page come from npm with a lockfile, at build time. There is no
-# web page yet; when Dashboard/web gets a package.json, enable this (and add nodejs npm to RUN_PACKAGES):
-# ensure_web_packages() {
-#   [ -f Dashboard/web/package-lock.json ] && (cd Dashboard/web && npm ci --no-audit --no-fund)
-# }
+# Front-end packages for Dashboard's web page come from npm with a lockfile, at build time (nothing third-party
+# is committed); Dashboard.csproj copies uPlot's dist files into the served wwwroot/lib. `npm ci` only when the
+# installed tree is missing or older than the lockfile, so a second run does not touch the network.
+ensure_web_packages() {
+  local dir=Dashboard/Web
+  [ -f "$dir/package-lock.json" ] || return 0
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing the web page's npm packages (npm ci in $dir)..."
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 ensure_run_prerequisites() {
   ensure_dotnet
   ensure_packages "${RUN_PACKAGES[@]}"
+  ensure_web_packages
 }
 
 # typescript and @grafana/schema for grafana/typecheck/check.sh, exactly as its lockfile pins them. `npm ci` only
@@ -76,5 +85,6 @@ ensure_grafana_typecheck_packages() {
 ensure_test_prerequisites() {
   ensure_dotnet
   ensure_packages "${TEST_PACKAGES[@]}"
+  ensure_web_packages
   ensure_grafana_typecheck_packages
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dashboard.Top;
+using Dashboard.Web;
 
 namespace Dashboard.Cli;
 
@@ -8,8 +9,10 @@ public static class DashboardCommandLine
 {
     public static RootCommand Build()
     {
-        var root = new RootCommand("HAProxy dashboard: 'top' is a live terminal viewer of one or more stats sockets.");
+        var root = new RootCommand("HAProxy dashboard: 'top' is a live terminal viewer of one or more stats sockets; 'web' serves a live page and JSON API over the stored samples and events.");
         root.Add(TopCommandLine.Create());
+        root.Add(WebCommandLine.Create());
+        root.Add(HashPasswordCommandLine.Create());
         return root;
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Storage.Reading;
+
+namespace Dashboard.Web.Hosting;
+
+/// <summary>
+/// The last line of defence: a refused query is the caller's mistake (400 with its sentence), anything else is
+/// logged and answered with a plain 500 line; no stack trace ever reaches a client.
+/// </summary>
+public sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (a closed tab's event stream): nothing to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            var bad = ex is StorageQueryException or BadHttpRequestException;
+            if (!bad)
+            {
+                LogFailed(logger, context.Request.Path, ex);
+            }
+            context.Response.Clear();
+            context.Response.StatusCode = ex is BadHttpRequestException badRequest ? badRequest.StatusCode : bad ? 400 : 500;
+            await context.Response.WriteAsJsonAsync(new Api.ApiError(bad ? ex.Message : "The dashboard failed to answer; see its log."));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} failed")]
+    private static partial void LogFailed(ILogger logger, string path, Exception exception);
+}

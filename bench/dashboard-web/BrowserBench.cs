@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Dashboard.Web.Benchmarks;
+
+/// <summary>
+/// The overview of <c>servers</c> servers in Debian's Chromium (headless, Playwright, 1400x900): milliseconds from
+/// navigation to the drawn rows (median of 5 loads), then the CPU the browser's processes use while a new poll of every
+/// server lands every 2 s and the page applies it over the event stream.
+/// </summary>
+public static class BrowserBench
+{
+    public static async Task<int> RunAsync(int servers, int seconds)
+    {
+        var dir = Directory.CreateTempSubdirectory("web-bench-").FullName;
+        try
+        {
+            await using var store = new LiveStore(dir, servers);
+            var port = Processes.FreePort();
+            using var web = Processes.StartDashboard(store.DatabasePath, port);
+            try
+            {
+                var url = $"http://127.0.0.1:{port}";
+                await Processes.WaitForHttpAsync(url);
+                using var playwright = await Playwright.CreateAsync();
+                await using var browser = await Launch(playwright);
+                var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+                var loads = new List<double>();
+                for (var i = 0; i < 6; i++)
+                {
+                    await page.GotoAsync(url + "/");
+                    await page.WaitForSelectorAsync("body[data-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+                    var ms = double.Parse(await page.EvaluateAsync<string>("() => document.body.dataset.readyMs"), CultureInfo.InvariantCulture);
+                    var rows = await page.Locator("#rows .row:not(.hidden)").CountAsync();
+                    if (i > 0)
+                    {
+                        loads.Add(ms); // the first load warms the server's JIT and page cache
+                    }
+                    Console.Error.WriteLine($"load {i}: {ms} ms, {rows} rows drawn");
+                }
+                loads.Sort();
+                var count = await page.EvaluateAsync<string>("() => document.querySelector('.count').textContent");
+                Console.WriteLine($"| first render, {servers:N0} servers ({count}) | median {loads[loads.Count / 2]:0} ms, max {loads[^1]:0} ms of {loads.Count} loads |");
+
+                // The page open, the stream ticking, no new samples: what the browser costs without updates.
+                var idleBefore = Processes.ChromiumCpuSeconds();
+                var idleWall = System.Diagnostics.Stopwatch.StartNew();
+                await Task.Delay(TimeSpan.FromSeconds(10));
+                var idlePct = 100 * (Processes.ChromiumCpuSeconds() - idleBefore) / idleWall.Elapsed.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| browser CPU, page open, no new samples (10 s) | {idlePct:0.0}% of one core |"));
+                store.StartLive();
+                await Task.Delay(TimeSpan.FromSeconds(4)); // the first live polls arrive
+                var before = Processes.ChromiumCpuSeconds();
+                var wall = System.Diagnostics.Stopwatch.StartNew();
+                await Task.Delay(TimeSpan.FromSeconds(seconds));
+                var cpu = Processes.ChromiumCpuSeconds() - before;
+                var pct = 100 * cpu / wall.Elapsed.TotalSeconds;
+                var down = await page.Locator("#rows .row:not(.hidden) .badge.st-down").CountAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| browser CPU, live updates of {servers:N0} servers every 2 s | {pct:0.0}% of one core ({cpu:0.00} s CPU in {wall.Elapsed.TotalSeconds:0} s; {down} DOWN rows in view at the end) |"));
+            }
+            finally
+            {
+                web.Kill(entireProcessTree: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        return 0;
+    }
+
+    public static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--disable-dev-shm-usage"],
+    });
+}
