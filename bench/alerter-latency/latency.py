@@ -206,6 +206,9 @@ def main():
     a.add_argument("--transitions", type=int, default=50)
     a.add_argument("--alerter", default=os.path.join(ROOT, "Alerter", "bin", "Release", "net10.0", "alerter.dll"))
     a.add_argument("--keep", action="store_true", help="keep the temp directory")
+    a.add_argument("--context", action="store_true",
+                   help="also run the Collector (1 s interval) into a store the Alerter reads each email's traffic context from")
+    a.add_argument("--collector", default=os.path.join(ROOT, "Collector", "bin", "Release", "net10.0", "collector.dll"))
     a.add_argument("--set", action="append", default=[], metavar="Section:Key=value",
                    help="a NON-default Alerter setting, passed as --Section:Key=value (what-if runs only; printed)")
     args = a.parse_args()
@@ -238,6 +241,13 @@ def main():
         env = dict(os.environ, SSL_CERT_FILE=f"{tmp}/cert.pem", MONITORING__Alerter__Smtp__Password="bench")
         alerter_log = open(f"{tmp}/alerter.out", "w")
         overrides = [f"--{setting}" for setting in args.set]
+        if args.context:
+            collector_log = open(f"{tmp}/collector.out", "w")
+            procs.append(subprocess.Popen(["dotnet", args.collector, f"--Collector:Endpoints:0:Address={tmp}/stats.sock",
+                                           "--Collector:Endpoints:0:Host=bench", "--Collector:Interval=00:00:01",
+                                           f"--Collector:Sqlite:DataDirectory={tmp}/collector", f"--Collector:Health:Port={free_port()}"],
+                                          cwd=tmp, stdout=collector_log, stderr=subprocess.STDOUT))
+            overrides.append(f"--Alerter:CollectorDatabase={tmp}/collector/collector.db")
         alerter = subprocess.Popen(["dotnet", args.alerter, "run", "--config", f"{tmp}/alerter.json", *overrides], cwd=tmp, env=env,
                                    stdout=alerter_log, stderr=subprocess.STDOUT)
         procs.append(alerter)
@@ -259,6 +269,10 @@ def main():
         for p in reversed(procs):  # the Alerter first: its database is read below
             stop(p)
         analyse(tmp, dict(syslog.arrivals), started)
+        if args.context:
+            mails = [open(os.path.join(tmp, "mail", n), errors="replace").read() for n in os.listdir(f"{tmp}/mail")]
+            charted = sum("Content-Type: image/png" in m for m in mails)
+            print(f"  emails with the traffic chart: {charted} of {len(mails)} (the rest say why the context was unavailable)")
     finally:
         for p in reversed(procs):
             stop(p)
