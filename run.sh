@@ -155,7 +155,7 @@ if [ "$ONLY_PROXY" != 1 ]; then
   echo "Starting the suite's parts (logs in $RUN_DIR/<part>.log)..."
   # One line per part. When a part needs settings, append them as host arguments: --Section:Key=value.
   start_part collector "Collector/$BIN/collector.dll" \
-    --Collector:Endpoints:0:Address="$ADMIN_SOCKET" --Collector:Endpoints:0:Host=demo \
+    --Collector:Endpoints:0:Address="$ADMIN_SOCKET" --Collector:Endpoints:0:Host=demo --Collector:NodeName=demo \
     --Collector:Interval=00:00:02 --Collector:Sqlite:DataDirectory="$RUN_DIR/collector" \
     --Collector:Health:Port="$COLLECTOR_HEALTH_PORT" "${COLLECTOR_INFLUX[@]}"
   # The demo's alerts go to a local mail catcher, so the newcomer reads the actual email (README: real SMTP).
