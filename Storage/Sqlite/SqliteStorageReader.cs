@@ -76,7 +76,18 @@ public sealed partial class SqliteStorageReader : IStorageReader
         return new Catalogue(now, rows);
     }
 
-    private SqliteConnection? OpenCollector() => OpenReadOnly(CollectorDatabase);
+    // The Collector creates the file and then its tables: between the two (and before its first start) the store
+    // reads as empty rather than failing with "no such table".
+    private SqliteConnection? OpenCollector()
+    {
+        var connection = OpenReadOnly(CollectorDatabase);
+        if (connection is not null && !(HasTable(connection, "series") && HasTable(connection, "rollup_1m") && HasTable(connection, "field_set")))
+        {
+            connection.Dispose();
+            return null;
+        }
+        return connection;
+    }
 
     private SqliteConnection? OpenAlerter() => AlerterDatabase is null ? null : OpenReadOnly(AlerterDatabase);
 

@@ -209,6 +209,24 @@ public sealed class SqliteStorageReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_FileCreatedButNoTablesYet_EmptyResultsNotAnError()
+    {
+        // What a reader sees in the moment between the Collector creating collector.db and creating its tables.
+        using (var empty = new SqliteConnection($"Data Source={CollectorDb}"))
+        {
+            empty.Open();
+            using var pragma = empty.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode = WAL";
+            pragma.ExecuteNonQuery();
+        }
+        var reader = Reader(Start);
+
+        (await reader.GetCatalogueAsync(new CatalogueQuery(), CancellationToken.None)).Rows.ShouldBeEmpty();
+        (await reader.GetSparklinesAsync(new SparklineQuery(Measurements.Server, ProxyFields.SessionRate, Start.AddMinutes(-15), Start), CancellationToken.None)).ShouldBeEmpty();
+        (await reader.GetHealthAsync(CancellationToken.None)).Endpoints.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Reader_OpenTransactionWhileTheWriterWrites_WriterIsNotBlocked()
     {
         WriteTenMinutes();
