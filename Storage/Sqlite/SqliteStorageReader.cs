@@ -139,7 +139,9 @@ public sealed partial class SqliteStorageReader : IStorageReader
     {
         private Dictionary<long, string[]>? _names;
 
-        public string[] Names(long id)
+        public string[] Names(long id) => All().TryGetValue(id, out var names) ? names : [];
+
+        private Dictionary<long, string[]> All()
         {
             if (_names is null)
             {
@@ -152,7 +154,7 @@ public sealed partial class SqliteStorageReader : IStorageReader
                     _names[reader.GetInt64(0)] = JsonSerializer.Deserialize<string[]>(reader.GetString(1)) ?? [];
                 }
             }
-            return _names.TryGetValue(id, out var names) ? names : [];
+            return _names;
         }
 
         /// <summary>
@@ -162,9 +164,8 @@ public sealed partial class SqliteStorageReader : IStorageReader
         /// </summary>
         public string Extract(string column, string field)
         {
-            Names(0);
             var cases = new System.Text.StringBuilder();
-            foreach (var (id, names) in _names!)
+            foreach (var (id, names) in All())
             {
                 var position = Array.IndexOf(names, field);
                 if (position >= 0)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Storage.Reading;
 using Storage.Samples;
 using Storage.Schema;
-using Storage.Sqlite;
 
 namespace Storage.Influx.Reading;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using HAProxy.Logs;
 using Microsoft.Data.Sqlite;
 using Storage.Events;
@@ -45,7 +46,7 @@ public sealed class SqliteStorageReaderTests : IDisposable
         }
     }
 
-    private SqliteStorageReader Reader(DateTimeOffset now) => new(CollectorDb, AlerterDb, new FixedTime(now)) { RawRetention = TimeSpan.FromHours(24) };
+    private SqliteStorageReader Reader(DateTimeOffset now) => new(CollectorDb, AlerterDb, new FakeTimeProvider(now)) { RawRetention = TimeSpan.FromHours(24) };
 
     [Fact]
     public async Task GetCatalogue_WrittenByTheWriter_NewestSampleOfEachSeriesWithTypedFields()
@@ -265,10 +266,5 @@ public sealed class SqliteStorageReaderTests : IDisposable
         }, e.At, "line", "haproxy.log")).ToList();
         EventWriter.Insert(connection, transaction, rows).ShouldBe(events.Length);
         transaction.Commit();
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Alerter.Delivery.Context;
 using Storage.Samples;
 using Storage.Schema;
@@ -47,7 +48,7 @@ public sealed class StoreAlertContextSourceTests : IDisposable
             }
         }
         var alertAt = Start.AddSeconds(1700);
-        var source = new StoreAlertContextSource(new SqliteStorageReader(db, time: new FixedTime(Start.AddSeconds(1795))));
+        var source = new StoreAlertContextSource(new SqliteStorageReader(db, time: new FakeTimeProvider(Start.AddSeconds(1795))));
 
         var context = (await source.GetAsync(new AlertContextRequest("lb1", "be_web", "web2", alertAt, AlertContextRequest.DefaultWindow), CancellationToken.None))
             .ShouldNotBeNull();
@@ -68,10 +69,5 @@ public sealed class StoreAlertContextSourceTests : IDisposable
         var context = await source.GetAsync(new AlertContextRequest("lb1", "be_web", "web2", Start, AlertContextRequest.DefaultWindow), CancellationToken.None);
 
         context.ShouldBeNull();
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Storage.Influx;
 using Storage.Influx.Reading;
 using Storage.Reading;
@@ -53,7 +54,7 @@ public sealed class InfluxStorageReaderTests
         }
         var options = new InfluxOptions { Url = influx.Url, Database = settings["Collector:Influx:Database"], Timeout = TimeSpan.FromSeconds(10) };
         using var client = new InfluxQueryClient(options, InfluxCredentials.From(options), "Dashboard:Influx");
-        var reader = new InfluxStorageReader(client, new FixedTime(Start.AddMinutes(5))) { CatalogueWindow = TimeSpan.FromHours(1) };
+        var reader = new InfluxStorageReader(client, new FakeTimeProvider(Start.AddMinutes(5))) { CatalogueWindow = TimeSpan.FromHours(1) };
 
         var catalogue = await reader.GetCatalogueAsync(new CatalogueQuery(), CancellationToken.None);
         var web1 = catalogue.Rows.Single(r => r.Series.Server == "web1");
@@ -96,10 +97,5 @@ public sealed class InfluxStorageReaderTests
 
         error.Message.ShouldContain("cannot be reached");
         error.Message.ShouldContain("Dashboard:Influx:Url");
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

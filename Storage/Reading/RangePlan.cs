@@ -1,6 +1,5 @@
-using Storage.Reading;
 
-namespace Storage.Sqlite;
+namespace Storage.Reading;
 
 /// <summary>
 /// Pure: how a range is read. The step is the asked one, widened so a series has at most

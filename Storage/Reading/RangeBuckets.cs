@@ -1,6 +1,5 @@
-using Storage.Reading;
 
-namespace Storage.Sqlite;
+namespace Storage.Reading;
 
 /// <summary>Pure: folds rows into per-step buckets, the mean of the averages and the max of the maxima, per field; empty buckets stay null.</summary>
 public sealed class RangeBuckets(int buckets, int fields)
