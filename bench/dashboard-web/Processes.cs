@@ -70,19 +70,37 @@ public static class Processes
         return result;
     }
 
-    /// <summary>CPU seconds of the Chromium processes below this one (not Playwright's node driver).</summary>
-    public static double ChromiumCpuSeconds() =>
-        Descendants(Environment.ProcessId).Where(IsChromium).Sum(CpuSeconds);
+    /// <summary>CPU seconds of the Chromium processes below this one (not Playwright's node driver), by Chromium process type (<c>--type=renderer</c>, <c>gpu-process</c>, ...; the browser process has none).</summary>
+    public static Dictionary<string, double> ChromiumCpuSecondsByType()
+    {
+        var byType = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var pid in Descendants(Environment.ProcessId).Where(IsChromium))
+        {
+            var type = ChromiumType(pid);
+            byType[type] = byType.GetValueOrDefault(type) + CpuSeconds(pid);
+        }
+        return byType;
+    }
 
-    private static bool IsChromium(int pid)
+    private static string ChromiumType(int pid)
+    {
+        var arguments = CommandLine(pid).Split(['\0', ' ']);
+        var type = arguments.FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal));
+        var subType = arguments.FirstOrDefault(a => a.StartsWith("--utility-sub-type=", StringComparison.Ordinal));
+        return type is null ? "browser" : type["--type=".Length..] + (subType is null ? "" : ":" + subType["--utility-sub-type=".Length..]);
+    }
+
+    private static bool IsChromium(int pid) => CommandLine(pid).Contains("chromium", StringComparison.Ordinal);
+
+    private static string CommandLine(int pid)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("chromium", StringComparison.Ordinal);
+            return File.ReadAllText($"/proc/{pid}/cmdline");
         }
         catch (IOException)
         {
-            return false;
+            return "";
         }
     }
 

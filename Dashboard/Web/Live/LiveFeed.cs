@@ -26,6 +26,7 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
 
     private readonly ConcurrentDictionary<long, Channel<SseItem<string>>> _clients = new();
     private readonly Lock _gate = new();
+    private readonly LiveRowIds _ids = new();
     private Dictionary<string, OverviewRow> _rows = new(StringComparer.Ordinal);
     private IReadOnlyList<HostState> _hosts = [];
     private long _readAt;
@@ -43,8 +44,8 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
         lock (_gate)
         {
             _clients[id] = channel;
-            var rows = sinceUnixMs is { } since ? _rows.Values.Where(r => r.TimeUnixMs > since).ToList() : [];
-            first = Item("rows", LiveRows.From(_readAt, _hosts, rows, []));
+            var newer = sinceUnixMs is { } since ? _rows.Values.Where(r => r.TimeUnixMs > since) : [];
+            first = Item("rows", LiveRows.First(_readAt, _hosts, _rows.Values, newer, _ids));
         }
         try
         {
@@ -104,7 +105,7 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
             _hosts = read.Hosts;
             _readAt = read.ReadAtUnixMs;
             messages.Add(changed.Count > 0 || removed.Count > 0
-                ? Item("rows", LiveRows.From(read.ReadAtUnixMs, read.Hosts, changed, removed))
+                ? Item("rows", LiveRows.Changes(read.ReadAtUnixMs, read.Hosts, changed, removed, _ids))
                 : Item("tick", new LiveTick(read.ReadAtUnixMs, read.Hosts)));
             var newest = events.Events.Count > 0 ? events.Events.Max(e => e.Id) : (long?)null;
             if (_lastEventId is { } last)

@@ -2,20 +2,41 @@ using Dashboard.Web.Api;
 
 namespace Dashboard.Web.Live;
 
-/// <summary>The columns of a proxy row on the event stream: <see cref="OverviewRow"/>'s JSON names, in one fixed order.</summary>
+/// <summary>
+/// The columns of a proxy row on the event stream: its <see cref="LiveRowIds"/> number, then <see cref="OverviewRow"/>'s
+/// JSON names in one fixed order. The row's identity travels once, in <see cref="IdentityNames"/> order.
+/// </summary>
 public static class LiveRowColumns
 {
     public static IReadOnlyList<string> Names { get; } =
     [
-        "kind", "host", "proxy", "server", "timeUnixMs", "stale", "status", "checkStatus", "up", "weight", "sessionsCurrent",
-        "sessionsLimit", "sessionsPct", "sessionRate", "bytesInRate", "bytesOutRate", "http5xxRate", "queueCurrent",
-        "responseTimeMs", "activeServers", "backupServers",
+        "id", "timeUnixMs", "stale", "status", "checkStatus", "up", "weight", "sessionsCurrent", "sessionsLimit", "sessionsPct",
+        "sessionRate", "bytesInRate", "bytesOutRate", "http5xxRate", "queueCurrent", "responseTimeMs", "activeServers",
+        "backupServers",
     ];
 
-    public static object?[] Values(OverviewRow r) =>
+    public static IReadOnlyList<string> IdentityNames { get; } = ["id", "kind", "host", "proxy", "server"];
+
+    public static object?[] Values(long id, OverviewRow r) =>
     [
-        r.Kind, r.Host, r.Proxy, r.Server, r.TimeUnixMs, r.Stale, r.Status, r.CheckStatus, r.Up, r.Weight, r.SessionsCurrent,
-        r.SessionsLimit, r.SessionsPct, r.SessionRate, r.BytesInRate, r.BytesOutRate, r.Http5xxRate, r.QueueCurrent,
-        r.ResponseTimeMs, r.ActiveServers, r.BackupServers,
+        id, r.TimeUnixMs, r.Stale, r.Status, r.CheckStatus, r.Up, r.Weight, r.SessionsCurrent, r.SessionsLimit, Shown(r.SessionsPct),
+        Shown(r.SessionRate), Shown(r.BytesInRate), Shown(r.BytesOutRate), Shown(r.Http5xxRate), r.QueueCurrent, Shown(r.ResponseTimeMs),
+        r.ActiveServers, r.BackupServers,
     ];
+
+    public static object?[] Identity(long id, OverviewRow r) => [id, r.Kind, r.Host, r.Proxy, r.Server];
+
+    /// <summary>
+    /// A rate rounded to 6 significant digits: the page shows at most 4, and a computed rate's 17 digits of
+    /// round-trip precision were a third of every poll's bytes.
+    /// </summary>
+    public static double? Shown(double? value)
+    {
+        if (value is not { } v || v == 0 || !double.IsFinite(v))
+        {
+            return value;
+        }
+        var decimals = 5 - (int)Math.Floor(Math.Log10(Math.Abs(v)));
+        return decimals <= 0 ? Math.Round(v) : Math.Round(v, Math.Min(decimals, 15));
+    }
 }

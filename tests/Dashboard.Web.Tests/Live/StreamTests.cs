@@ -17,8 +17,26 @@ public sealed class StreamTests
         return row[index].ValueKind == JsonValueKind.String ? row[index].GetString() : row[index].ToString();
     }
 
-    private static bool HasSrv1(JsonElement rows, string status) => rows.GetProperty("rows").EnumerateArray()
-        .Any(r => Column(rows, r, "server") == "srv1" && Column(rows, r, "status") == status);
+    /// <summary>Row numbers to server names, from the 'keys' of every 'rows' message read so far (each introduced once).</summary>
+    private sealed class Identities
+    {
+        private readonly Dictionary<long, string?> _servers = [];
+
+        public void Learn(JsonElement rows)
+        {
+            foreach (var key in rows.GetProperty("keys").EnumerateArray())
+            {
+                _servers[key[0].GetInt64()] = key[4].ValueKind == JsonValueKind.String ? key[4].GetString() : null;
+            }
+        }
+
+        public bool HasSrv1(JsonElement rows, string status)
+        {
+            Learn(rows);
+            return rows.GetProperty("rows").EnumerateArray()
+                .Any(r => _servers.GetValueOrDefault(r[0].GetInt64()) == "srv1" && Column(rows, r, "status") == status);
+        }
+    }
 
     [Fact]
     public async Task Stream_NewSampleAndEvent_ArePushedToEveryClient()
@@ -34,12 +52,18 @@ public sealed class StreamTests
         using var second = await client.GetStreamAsync("/api/stream");
         var a = new SseReader(first);
         var b = new SseReader(second);
-        (await a.NextAsync(CancellationToken.None)).Type.ShouldBe("rows"); // the rows newer than `since`: none yet
-        (await b.NextAsync(CancellationToken.None)).Type.ShouldBe("rows");
+        var names = new Dictionary<SseReader, Identities> { [a] = new(), [b] = new() };
+        foreach (var reader in new[] { a, b })
+        {
+            var (type, data) = await reader.NextAsync(CancellationToken.None); // the table, and the rows newer than `since`: none yet
+            type.ShouldBe("rows");
+            data.GetProperty("keysReset").GetBoolean().ShouldBeTrue();
+            names[reader].Learn(data);
+        }
         var feed = factory.Services.GetRequiredService<LiveFeed>();
         await Poll.UntilAsync(() => feed.Clients == 2, TimeSpan.FromSeconds(30), "two clients subscribed");
         // Wait until the poller has read the store once, so the DOWN sample below is a change, not the first read.
-        await a.WaitForAsync("rows", d => HasSrv1(d, "UP"), TimeSpan.FromSeconds(30));
+        await a.WaitForAsync("rows", d => names[a].HasSrv1(d, "UP"), TimeSpan.FromSeconds(30));
 
         using (var writer = new Storage.Sqlite.SqliteSampleWriter(store.CollectorDatabase))
         {
@@ -49,7 +73,7 @@ public sealed class StreamTests
 
         foreach (var reader in new[] { a, b })
         {
-            var rows = await reader.WaitForAsync("rows", d => HasSrv1(d, "DOWN"), TimeSpan.FromSeconds(30));
+            var rows = await reader.WaitForAsync("rows", d => names[reader].HasSrv1(d, "DOWN"), TimeSpan.FromSeconds(30));
             // Only the changed rows travel: all six series got a new sample, nothing else exists.
             (rows.GetProperty("rows").GetArrayLength() + rows.GetProperty("nodes").GetArrayLength()).ShouldBeLessThanOrEqualTo(6);
             rows.GetProperty("nodes").EnumerateArray().ShouldAllBe(n => n.GetProperty("kind").GetString() == "process" || n.GetProperty("kind").GetString() == "system");

@@ -51,7 +51,8 @@ export async function chartPage(main, { kind, series, specs, eventFilter, matchR
   await load();
   let pending = null;
   live.on('rows', message => {
-    if (!state.window().live || !message.rows.some(matchRow)) return;
+    const mine = message.rows.some(values => matchRow(live.identity(values[0]) ?? {})) || message.nodes.some(matchRow);
+    if (!state.window().live || !mine) return;
     pending ??= setTimeout(() => { pending = null; load(); }, 500);
   });
   live.on('events', () => { if (state.window().live) pending ??= setTimeout(() => { pending = null; load(); }, 500); });

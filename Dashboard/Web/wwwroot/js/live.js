@@ -2,7 +2,14 @@
 const handlers = { rows: [], events: [], tick: [] };
 let source = null;
 
+// 'rows' names each frontend, backend and server by a number, introduced once in `keys` as [id, kind, host, proxy,
+// server] (the whole table on a stream's first message, `keysReset`); its values are arrays in the order of
+// `columns`, the number first. Listeners read the identity of a row through identity(id).
+const identities = new Map();
+
 export function on(type, handler) { handlers[type].push(handler); }
+
+export function identity(id) { return identities.get(id); }
 
 export function connect(since) {
   if (source) return; // one stream per page, however many parts of it listen
@@ -13,22 +20,12 @@ export function connect(since) {
   for (const type of Object.keys(handlers)) {
     source.addEventListener(type, e => {
       const data = JSON.parse(e.data);
-      if (type === 'rows') data.rows = decodeRows(data);
+      if (type === 'rows') {
+        if (data.keysReset) identities.clear();
+        for (const [id, kind, host, proxy, server] of data.keys) identities.set(id, { kind, host, proxy, server });
+      }
       for (const h of handlers[type]) h(data);
+      if (type === 'rows') for (const id of data.removed) identities.delete(id);
     });
   }
-}
-
-// 'rows' carries proxy rows as arrays in the order of data.columns (a third of the bytes of objects); turn them
-// back into the overview's row objects, with the process and system rows after them.
-function decodeRows(data) {
-  const columns = data.columns;
-  const rows = new Array(data.rows.length);
-  for (let i = 0; i < data.rows.length; i++) {
-    const values = data.rows[i];
-    const row = {};
-    for (let c = 0; c < columns.length; c++) row[columns[c]] = values[c];
-    rows[i] = row;
-  }
-  return rows.concat(data.nodes || []);
 }
