@@ -50,13 +50,16 @@ public static class BrowserBench
                 var cdp = await page.Context.NewCDPSessionAsync(page);
                 await cdp.SendAsync("Performance.enable");
                 var metricsBefore = await RendererMetricsAsync(cdp);
+                var viewBefore = await page.InnerTextAsync("#rows");
                 var (pct, split) = await MeasureCpuAsync(TimeSpan.FromSeconds(seconds));
                 var metricsAfter = await RendererMetricsAsync(cdp);
                 // The renderer's main thread by phase, from Chromium's own counters (Performance.getMetrics).
                 var phases = string.Join(", ", new[] { "ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration" }
                     .Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Replace("Duration", "")} {1000 * (metricsAfter[m] - metricsBefore[m]) / (seconds / 2.0):0} ms")));
+                // Low CPU means nothing if the page stopped applying updates: the rows in view must have new numbers.
+                var viewChanged = await page.InnerTextAsync("#rows") != viewBefore;
                 var down = await page.Locator("#rows .row:not(.hidden) .badge.st-down").CountAsync();
-                Console.WriteLine($"| browser CPU, live updates of {servers:N0} servers every 2 s | {pct:0.0}% of one core over {seconds} s ({split}; per update: {phases}; {down} DOWN rows in view at the end) |");
+                Console.WriteLine($"| browser CPU, live updates of {servers:N0} servers every 2 s | {pct:0.0}% of one core over {seconds} s ({split}; per update: {phases}; rows in view redrawn: {(viewChanged ? "yes" : "NO")}, {down} DOWN at the end) |");
             }
             finally
             {
