@@ -55,7 +55,7 @@ public static class DeliveryRegistration
         }
         services.AddSingleton<AlertContextLoader>();
         services.AddSingleton<AlertMailComposer>();
-        services.AddHostedService<TrafficChartWarmUp>();
+        services.AddHostedService<AlertEmailWarmUp>();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<IAlertSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<IAlertSender>(sp => new HttpSmsSender(sp.GetRequiredService<IOptions<HttpSmsOptions>>()));

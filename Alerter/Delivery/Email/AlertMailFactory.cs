@@ -13,6 +13,16 @@ namespace Alerter.Delivery.Email;
 /// </summary>
 public static class AlertMailFactory
 {
+    /// <summary>How a message is written to the server: International=false keeps headers RFC 2047-encoded ASCII even when the server offers SMTPUTF8.</summary>
+    public static FormatOptions WireFormat { get; } = Wire();
+
+    private static FormatOptions Wire()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.International = false;
+        return format;
+    }
+
     public static MimeMessage Create(string from, string fromName, string to, MailContent content, string messageIdLocalPart)
     {
         var sender = new MailboxAddress(SafeText.Header(fromName), from);

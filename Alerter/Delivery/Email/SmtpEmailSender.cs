@@ -35,13 +35,9 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
     public async Task<SendResult> SendAsync(string to, MailContent content, string messageId, Stream? transcript, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
-        if (!smtp.Enabled)
+        if (Unusable(smtp, out var pin) is { } unusable)
         {
-            return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, "Alerter:Smtp:Host is not set");
-        }
-        if (Pin(smtp) is not { } pin)
-        {
-            return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, "Alerter:Smtp:TrustedCertificateFile cannot be read as a PEM certificate");
+            return unusable;
         }
         MimeMessage mail;
         try
@@ -52,6 +48,39 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
         {
             return new SendResult(SendOutcome.Permanent, DeliveryProblem.InvalidRecipient, "not a valid email address");
         }
+        return await SessionAsync(smtp, pin, transcript, (client, token) => client.SendAsync(AlertMailFactory.WireFormat, mail, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Connects, secures and authenticates as a send would, then quits without a message: what the Alerter does at
+    /// start, so a wrong password or an unreachable server is reported before the first outage needs it.
+    /// </summary>
+    public async Task<SendResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        var smtp = options.Value;
+        return Unusable(smtp, out var pin) ?? await SessionAsync(smtp, pin, transcript: null, send: null, cancellationToken);
+    }
+
+    /// <summary>Why no session can start with this configuration, or null (and the certificate pin to use).</summary>
+    private static SendResult? Unusable(SmtpOptions smtp, out CertificatePin pin)
+    {
+        pin = new CertificatePin([]);
+        if (!smtp.Enabled)
+        {
+            return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, "Alerter:Smtp:Host is not set");
+        }
+        if (Pin(smtp) is not { } readable)
+        {
+            return new SendResult(SendOutcome.Transient, DeliveryProblem.NotConfigured, "Alerter:Smtp:TrustedCertificateFile cannot be read as a PEM certificate");
+        }
+        pin = readable;
+        return null;
+    }
+
+    /// <summary>One connection: connect (TLS as configured), AUTH when a user is set, then <paramref name="send"/> if any, then QUIT.</summary>
+    private static async Task<SendResult> SessionAsync(SmtpOptions smtp, CertificatePin pin, Stream? transcript,
+        Func<SmtpClient, CancellationToken, Task>? send, CancellationToken cancellationToken)
+    {
         var credentials = Credentials(smtp);
         using var logger = transcript is null ? null : new ProtocolLogger(transcript, leaveOpen: true) { RedactSecrets = true };
         using var client = logger is null ? new SmtpClient() : new SmtpClient(logger);
@@ -73,11 +102,11 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
                 phase = SmtpPhase.Authenticate;
                 await client.AuthenticateAsync(credentials, timeout.Token);
             }
-            phase = SmtpPhase.Send;
-            // International=false: headers stay RFC 2047-encoded ASCII even when the server offers SMTPUTF8.
-            var format = FormatOptions.Default.Clone();
-            format.International = false;
-            await client.SendAsync(format, mail, timeout.Token);
+            if (send is not null)
+            {
+                phase = SmtpPhase.Send;
+                await send(client, timeout.Token);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Storage.Tests.Influx;
+namespace TestSupport;
 
 /// <summary>Keeps every formatted log message (with its exception) so tests can search what was logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
