@@ -24,9 +24,7 @@ public sealed partial class CollectorWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var now = time.GetUtcNow();
-                var next = PollSchedule.NextTick(now, interval);
-                await Task.Delay(next - now, time, stoppingToken);
+                await PollSchedule.WaitUntilAsync(PollSchedule.NextTick(time.GetUtcNow(), interval), time, stoppingToken);
                 try
                 {
                     await cycle.RunAsync(stoppingToken);
