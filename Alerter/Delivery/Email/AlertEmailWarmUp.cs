@@ -70,7 +70,7 @@ public sealed partial class AlertEmailWarmUp(
         var result = await sender.CheckAsync(stoppingToken);
         if (result.Outcome == SendOutcome.Sent)
         {
-            LogSmtpReady(smtp.Host, smtp.Port, smtp.Security, string.IsNullOrEmpty(smtp.UserName) ? "no AUTH configured" : $"authenticated as {smtp.UserName}");
+            LogSmtpReady(smtp.Host, smtp.Port, smtp.Security, smtp.Authentication);
         }
         else
         {
@@ -91,7 +91,7 @@ public sealed partial class AlertEmailWarmUp(
         return new AlertContext(Series(1), Series(2), [new BackendServerState("a", "UP"), new BackendServerState("b", "DOWN 1/2")], at);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMTP server {Host}:{Port} ready ({Security}): connected at start, {Authentication}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMTP server {Host}:{Port} ready ({Security}, {Authentication}): connected at start")]
     private partial void LogSmtpReady(string host, int port, SmtpSecurity security, string authentication);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP server {Host}:{Port} failed its start-up check: {Verdict} Alerts wait in the outbox and are retried; `alerter test-email --verbose` shows the conversation")]

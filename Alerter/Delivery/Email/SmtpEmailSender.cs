@@ -170,7 +170,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
 
     private static NetworkCredential? Credentials(SmtpOptions smtp)
     {
-        if (string.IsNullOrEmpty(smtp.UserName))
+        if (!smtp.Authenticates)
         {
             return null;
         }

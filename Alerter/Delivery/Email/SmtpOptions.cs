@@ -24,6 +24,12 @@ public sealed class SmtpOptions
     /// <summary>AUTH user name; empty = no AUTH. The mechanism is the strongest both sides offer (MailKit).</summary>
     public string? UserName { get; set; }
 
+    /// <summary>Whether sessions AUTH: <see cref="UserName"/> is set (not bound from configuration).</summary>
+    public bool Authenticates => !string.IsNullOrEmpty(UserName);
+
+    /// <summary>"AUTH as user" or "no AUTH", for what test-email prints and the start-up check logs.</summary>
+    public string Authentication => Authenticates ? $"AUTH as {UserName}" : "no AUTH";
+
     /// <summary>AUTH password, normally from the environment (<c>MONITORING__Alerter__Smtp__Password</c>). Never logged.</summary>
     public string? Password { get; set; }
 

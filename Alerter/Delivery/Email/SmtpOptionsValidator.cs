@@ -50,7 +50,7 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         {
             errors.Add("Alerter:Smtp:CertificateThumbprint must be a SHA-256 (64 hex digits) or SHA-1 (40 hex digits) thumbprint, e.g. from 'openssl x509 -noout -fingerprint -sha256 -in server.pem'.");
         }
-        if (!string.IsNullOrEmpty(options.UserName) && options.Security == SmtpSecurity.None && !loopback)
+        if (options.Authenticates && options.Security == SmtpSecurity.None && !loopback)
         {
             errors.Add("Alerter:Smtp:UserName is set with Security None: the password would cross the network in clear text. Use StartTls or SslOnConnect.");
         }

@@ -45,8 +45,7 @@ public sealed class TestEmailCommand(
             SmtpSecurity.SslOnConnect => "implicit TLS",
             _ => "no TLS",
         };
-        var auth = string.IsNullOrEmpty(smtp.UserName) ? "no AUTH" : $"AUTH as {smtp.UserName}";
-        await output.WriteLineAsync($"Sending a test message to {recipient} via {smtp.Host}:{smtp.Port} ({security}, {auth}) ...");
+        await output.WriteLineAsync($"Sending a test message to {recipient} via {smtp.Host}:{smtp.Port} ({security}, {smtp.Authentication}) ...");
         var now = time.GetUtcNow();
         using var transcript = verbose ? new MemoryStream() : null;
         var result = await sender.SendAsync(

@@ -61,7 +61,7 @@ public sealed class SmtpStartupCheckTests : IAsyncLifetime
     public async Task WarmUp_GoodServer_LogsReady()
     {
         var logs = await WarmUpLogsAsync(_bed.Settings());
-        logs.Lines.ShouldContain(l => l.StartsWith("Information", StringComparison.Ordinal) && l.Contains("ready (StartTls)") && l.Contains($"authenticated as {DeliverySettings.User}"));
+        logs.Lines.ShouldContain(l => l.StartsWith("Information", StringComparison.Ordinal) && l.Contains($"ready (StartTls, AUTH as {DeliverySettings.User})"));
         logs.All.ShouldNotContain(DeliverySettings.Password);
     }
 
