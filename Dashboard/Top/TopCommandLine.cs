@@ -103,26 +103,8 @@ public static class TopCommandLine
         return default;
     }
 
-    internal static bool TryParseDuration(string text, out TimeSpan value)
-    {
-        value = default;
-        (string Suffix, double Seconds)[] units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)];
-        foreach (var (suffix, seconds) in units)
-        {
-            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-                && double.TryParse(text[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= 0)
-            {
-                value = TimeSpan.FromSeconds(number * seconds);
-                return true;
-            }
-        }
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && plain >= 0)
-        {
-            value = TimeSpan.FromSeconds(plain);
-            return true;
-        }
-        return text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
-    }
+    /// <summary>The executable's one duration grammar (<see cref="Shared.DurationText"/>), shared with the web API.</summary>
+    internal static bool TryParseDuration(string text, out TimeSpan value) => Shared.DurationText.TryParse(text, out value);
 
     internal static TopMode ParseMode(ArgumentResult result)
     {

@@ -8,22 +8,30 @@ using Storage.Schema;
 
 namespace Dashboard.Web.Api;
 
-/// <summary>The read-only JSON API behind the page (documented at <c>/openapi/v1.json</c>). Only GETs: no admin actions.</summary>
+/// <summary>
+/// The read-only JSON API behind the page (documented at <c>/openapi/v1.json</c>). Only GET and HEAD (uptime probes
+/// send HEAD): no admin actions.
+/// </summary>
 public static class ApiEndpoints
 {
+    /// <summary>The methods of every read endpoint: Kestrel answers HEAD with GET's headers and no body.</summary>
+    public static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("dashboard");
-        api.MapGet("/overview", Overview)
+        api.MapMethods("/overview", GetAndHead, Overview)
             .WithSummary("Every host's frontends, backends, servers, process and system rows with their newest values and a 15-minute session-rate sparkline.");
-        api.MapGet("/range", Range)
+        api.MapMethods("/range", GetAndHead, Range)
             .WithSummary("Chosen fields of one series (frontend, backend, server, process or system) between two times, in aligned buckets.");
-        api.MapGet("/events", Events)
+        api.MapMethods("/events", GetAndHead, Events)
             .WithSummary("State transitions, newest first, filtered by host, proxy, server, kind and severity, with paging.");
-        api.MapGet("/schema", Schema)
+        api.MapMethods("/schema", GetAndHead, Schema)
             .WithSummary("The stored measurements and their fields (name, type, unit, description), the names /api/range accepts, and the event kinds /api/events accepts.");
-        api.MapGet("/health", Health)
-            .WithSummary("The suite's own health: the Collector's last poll per endpoint, sinks, the Alerter's log scans and outbox.");
+        api.MapMethods("/health", GetAndHead, Health)
+            .WithSummary("The suite's own health: the Collector's last poll per endpoint, sinks, the Alerter's log scans and outbox, and which of them are stale.");
+        api.MapMethods("/live", GetAndHead, () => TypedResults.Ok(new LiveResponse("ok")))
+            .WithSummary("Liveness of the page itself: 200 while it answers, without reading any store (a stale node is /api/health's business).");
         return endpoints;
     }
 
@@ -100,8 +108,9 @@ public static class ApiEndpoints
         return catalogue.Rows.Any(r => r.Series == id);
     }
 
+    // Names come from the query string: each is cut to 40 characters, so a 404 never carries a 7 KB name back.
     private static string Describe(SeriesId id) =>
-        id.Measurement is Measurements.Process or Measurements.System ? $"on host '{id.Host}'"
-        : id.Server is null ? $"'{id.Proxy}' on host '{id.Host}'"
-        : $"'{id.Proxy}/{id.Server}' on host '{id.Host}'";
+        id.Measurement is Measurements.Process or Measurements.System ? $"on host '{TimeWindow.Clip(id.Host)}'"
+        : id.Server is null ? $"'{TimeWindow.Clip(id.Proxy ?? "")}' on host '{TimeWindow.Clip(id.Host)}'"
+        : $"'{TimeWindow.Clip(id.Proxy ?? "")}/{TimeWindow.Clip(id.Server)}' on host '{TimeWindow.Clip(id.Host)}'";
 }

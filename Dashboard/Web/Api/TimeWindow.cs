@@ -70,30 +70,9 @@ public static class TimeWindow
             && time >= Earliest && time <= Latest;
     }
 
-    /// <summary><c>90s</c>, <c>15m</c>, <c>1h</c>, <c>7d</c>; a bare number is seconds. At most 10 years, so arithmetic cannot overflow.</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        duration = default;
-        text = text.Trim();
-        if (text.Length == 0)
-        {
-            return false;
-        }
-        var unit = char.ToLowerInvariant(text[^1]);
-        var multiplier = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, 'w' => 7 * 86400, _ => 0 };
-        var number = multiplier == 0 ? text : text[..^1];
-        if (multiplier == 0)
-        {
-            multiplier = 1;
-        }
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            || value <= 0 || value * multiplier > 3650 * 86400.0)
-        {
-            return false;
-        }
-        duration = TimeSpan.FromSeconds(value * multiplier);
-        return true;
-    }
+    /// <summary><c>90s</c>, <c>15m</c>, <c>1h</c>, <c>7d</c>; a bare number is seconds (<see cref="Shared.DurationText"/>, the grammar <c>top --interval</c> reads too); positive, at most 10 years.</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration) =>
+        Shared.DurationText.TryParse(text, out duration) && duration > TimeSpan.Zero;
 
     /// <summary>Echo at most 40 characters of a bad value, so an error message never carries a whole payload back.</summary>
     public static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "...";

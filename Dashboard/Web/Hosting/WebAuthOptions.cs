@@ -20,4 +20,18 @@ public sealed class WebAuthOptions
 
     /// <summary>A file whose first line is <see cref="PasswordHash"/>.</summary>
     public string? PasswordHashFile { get; set; }
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> / <c>Forwarded</c> names the real client (for throttling and the
+    /// failure log): addresses or networks (<c>127.0.0.1;10.0.0.0/8</c>), separated by <c>;</c> or <c>,</c>. Default none:
+    /// nobody's forwarding header is believed about who the client is. Whatever this says, a request forwarded on
+    /// behalf of a non-loopback client needs the credential.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>
+    /// Credential checks that need the password hash (a header not yet seen to succeed) per client and minute; past
+    /// it the client gets 429 before any hashing. Default 6; at least 1.
+    /// </summary>
+    public int AttemptsPerMinute { get; set; } = 6;
 }

@@ -10,8 +10,11 @@ public sealed class WebOptions
 {
     public const string Section = "Dashboard";
 
-    /// <summary>Default listen address: loopback only, so nothing is exposed until a credential is configured.</summary>
-    public const string DefaultUrls = "http://127.0.0.1:18090";
+    /// <summary>
+    /// Default listen address: loopback only, so nothing is exposed until a credential is configured. Port 18190 lies
+    /// outside the demo's ports (run.sh and proxy/ use PROXY_PORT_BASE 18080 to +29; 18090 was its first backend).
+    /// </summary>
+    public const string DefaultUrls = "http://127.0.0.1:18190";
 
     /// <summary>The Collector's <c>collector.db</c>. A missing file reads as an empty store. Default <c>collector.db</c>.</summary>
     public string CollectorDatabase { get; set; } = "collector.db";
@@ -27,6 +30,15 @@ public sealed class WebOptions
 
     /// <summary>How often the one shared live poller reads the store for the event stream. Default 1 s.</summary>
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The Alerter's log scan interval (its <c>Alerter:Logs:Interval</c>): a log scan with no news for three of these is shown as stale. Default 5 s.</summary>
+    public TimeSpan LogScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Alerter's delivery interval (its <c>Alerter:Delivery:DeliveryInterval</c>): a message due for longer than three of these marks the outbox stale. Default 1 s.</summary>
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary><c>Dashboard:Stream:*</c>: caps and the stuck-reader deadline of <c>/api/stream</c>.</summary>
+    public StreamOptions Stream { get; set; } = new();
 
     /// <summary>Who may read the page when it listens beyond loopback.</summary>
     public WebAuthOptions Auth { get; set; } = new();

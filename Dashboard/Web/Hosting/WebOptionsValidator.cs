@@ -1,10 +1,14 @@
 using Dashboard.Web.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Hosting;
 
-/// <summary>Settings that cannot work, told so a person can fix them; the page does not start with any of them.</summary>
-public sealed class WebOptionsValidator : IValidateOptions<WebOptions>
+/// <summary>
+/// Settings that cannot work, told so a person can fix them; the page does not start with any of them. It reads the
+/// merged <paramref name="configuration"/> too, for the addresses Kestrel's own settings add (<see cref="ListenEndpoints"/>).
+/// </summary>
+public sealed class WebOptionsValidator(IConfiguration configuration) : IValidateOptions<WebOptions>
 {
     public ValidateOptionsResult Validate(string? name, WebOptions options)
     {
@@ -30,17 +34,61 @@ public sealed class WebOptionsValidator : IValidateOptions<WebOptions>
         {
             errors.Add("Dashboard:Auth:PasswordHash is set but Dashboard:Auth:User is not: set the basic-auth user name.");
         }
-        var urls = BindAddresses.Split(options.Urls);
-        if (urls.Count == 0)
+        var endpoints = ListenEndpoints.From(configuration, options.Urls);
+        if (endpoints.Count == 0)
         {
             errors.Add("Dashboard:Urls (--urls) is empty: give a listen URL such as " + WebOptions.DefaultUrls + ".");
         }
-        var exposed = BindAddresses.NonLoopback(options.Urls);
+        var exposed = endpoints.Where(e => !BindAddresses.IsLoopback(e.Url)).ToList();
         if (exposed.Count > 0 && !credentials.Configured)
         {
-            errors.Add($"dashboard web would listen on {string.Join(", ", exposed)}, beyond loopback, without a credential. "
+            errors.Add($"dashboard web would listen on {string.Join(", ", exposed.Select(e => e.Url + (e.Setting.StartsWith("Kestrel", StringComparison.Ordinal) ? $" ({e.Setting})" : "")))}, beyond loopback, without a credential. "
                 + "Set Dashboard:Auth:Token or Dashboard:Auth:TokenFile (bearer token), or Dashboard:Auth:User with "
                 + "Dashboard:Auth:PasswordHash(File) from 'dashboard hash-password', or listen on 127.0.0.1.");
+        }
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Url.Length == 0)
+            {
+                errors.Add($"{endpoint.Setting} is empty: give a URL such as https://0.0.0.0:18190.");
+            }
+            else if (!endpoint.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !endpoint.IsHttps)
+            {
+                errors.Add($"{endpoint.Setting} '{endpoint.Url}' is not an http:// or https:// URL.");
+            }
+            else if (endpoint.IsHttps && endpoint.CertificateSection is null)
+            {
+                errors.Add($"{endpoint.Setting} '{endpoint.Url}' is https but no certificate is configured: set {ListenEndpoints.DefaultCertificate}:Path "
+                    + $"(a .pfx, with :Password) or :Path and :KeyPath (PEM certificate and key){(endpoint.Setting.StartsWith("Kestrel", StringComparison.Ordinal) ? $", or {endpoint.Setting[..^4]}:Certificate:Path" : "")}.");
+            }
+        }
+        foreach (var section in endpoints.Where(e => e.IsHttps).Select(e => e.CertificateSection).OfType<string>().Distinct())
+        {
+            if (CertificateCheck.Problem(configuration, section) is { } certificate)
+            {
+                errors.Add(certificate);
+            }
+        }
+        TrustedProxies.Parse(auth.TrustedProxies, out var badProxies);
+        if (badProxies.Count > 0)
+        {
+            errors.Add($"Dashboard:Auth:TrustedProxies: '{Api.TimeWindow.Clip(string.Join(", ", badProxies))}' is not an address or network (write 127.0.0.1;10.0.0.0/8).");
+        }
+        if (auth.AttemptsPerMinute < 1)
+        {
+            errors.Add("Dashboard:Auth:AttemptsPerMinute must be at least 1.");
+        }
+        if (options.Stream.MaxStreams < 1 || options.Stream.MaxStreamsPerClient < 1 || options.Stream.ClientQueue < 1)
+        {
+            errors.Add("Dashboard:Stream:MaxStreams, MaxStreamsPerClient and ClientQueue must be at least 1.");
+        }
+        if (options.Stream.StuckAfter <= TimeSpan.Zero)
+        {
+            errors.Add("Dashboard:Stream:StuckAfter must be positive (e.g. 00:00:10).");
+        }
+        if (options.LogScanInterval <= TimeSpan.Zero || options.DeliveryInterval <= TimeSpan.Zero)
+        {
+            errors.Add("Dashboard:LogScanInterval and Dashboard:DeliveryInterval must be positive (the Alerter's Alerter:Logs:Interval and Alerter:Delivery:DeliveryInterval).");
         }
         if (options.CollectorInterval <= TimeSpan.Zero)
         {

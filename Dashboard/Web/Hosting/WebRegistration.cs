@@ -25,11 +25,14 @@ public static class WebRegistration
     public static IServiceCollection AddDashboardWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WebOptions>>(new WebOptionsValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddDashboardReader();
         services.AddSingleton<OverviewReader>();
         services.AddSingleton<CredentialVerifier>();
+        services.AddSingleton<ClientIdentity>();
+        services.AddSingleton<FailedCredentialLog>();
+        services.AddCredentialThrottle();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveFeed>());
         services.AddOpenApi();
@@ -42,6 +45,7 @@ public static class WebRegistration
         var webRoot = new PhysicalFileProvider(Directory.Exists(WebRootPath) ? WebRootPath : AppContext.BaseDirectory);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseRateLimiter();
         app.UseMiddleware<CredentialMiddleware>();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseRouting();

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Dashboard.Web.Api;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,16 +17,20 @@ namespace Dashboard.Web.Live;
 /// <summary>
 /// One poller for every open page: while at least one stream is open it reads the catalogue and the newest events
 /// once per <see cref="WebOptions.LivePollInterval"/>, and pushes only what changed, serialized once for all clients.
-/// A client too slow to keep up is dropped; its EventSource reconnects and the page reloads its overview.
+/// A client too slow to keep up (its queue full) gets no more messages and ends once it has read what is queued; its
+/// EventSource reconnects and the page reloads its overview. One that does not read at all is disconnected after
+/// <see cref="StreamOptions.StuckAfter"/>, since its response writer is blocked on the socket and would hold the
+/// connection, the queue and the kernel's buffers forever. Streams are capped in all and per client.
 /// </summary>
-public sealed partial class LiveFeed(OverviewReader overview, IStorageReader reader, IOptions<WebOptions> options, TimeProvider time, ILogger<LiveFeed> logger)
+public sealed partial class LiveFeed(OverviewReader overview, IStorageReader reader, IOptions<WebOptions> options, ClientIdentity identity,
+    TimeProvider time, ILogger<LiveFeed> logger)
     : BackgroundService
 {
-    private const int ClientQueue = 512;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan EventLookBack = TimeSpan.FromHours(1);
 
-    private readonly ConcurrentDictionary<long, Channel<SseItem<string>>> _clients = new();
+    private readonly ConcurrentDictionary<long, LiveSubscriber> _clients = new();
+    private readonly StreamOptions _limits = options.Value.Stream;
     private readonly Lock _gate = new();
     private readonly LiveRowIds _ids = new();
     private Dictionary<string, OverviewRow> _rows = new(StringComparer.Ordinal);
@@ -35,29 +41,53 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
 
     public int Clients => _clients.Count;
 
-    /// <summary>The stream of one page: first the rows newer than <paramref name="sinceUnixMs"/> (what changed between its overview read and now), then every change.</summary>
-    public async IAsyncEnumerable<SseItem<string>> SubscribeAsync(long? sinceUnixMs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the stream of one page, or says why not (the caps: answered 503). The stream is first the rows newer
+    /// than <paramref name="sinceUnixMs"/> (what changed between its overview read and now), then every change.
+    /// </summary>
+    public (IAsyncEnumerable<SseItem<string>>? Stream, string? Refusal) Open(HttpContext context, long? sinceUnixMs, CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(ClientQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        var id = Interlocked.Increment(ref _nextClient);
+        var client = identity.Of(context).Address;
+        var channel = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(_limits.ClientQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        LiveSubscriber subscriber;
         SseItem<string> first;
         lock (_gate)
         {
-            _clients[id] = channel;
+            if (_clients.Count >= _limits.MaxStreams)
+            {
+                return (null, $"This dashboard already serves {_limits.MaxStreams} event streams (Dashboard:Stream:MaxStreams); try again later.");
+            }
+            if (_clients.Values.Count(c => c.Client.Equals(client)) >= _limits.MaxStreamsPerClient)
+            {
+                return (null, $"This address already has {_limits.MaxStreamsPerClient} event streams open (Dashboard:Stream:MaxStreamsPerClient); close a tab or try again later.");
+            }
+            subscriber = new LiveSubscriber(Interlocked.Increment(ref _nextClient), client, channel, context.Abort);
+            _clients[subscriber.Id] = subscriber;
             var newer = sinceUnixMs is { } since ? _rows.Values.Where(r => r.TimeUnixMs > since) : [];
             first = Item("rows", LiveRows.First(_readAt, _hosts, _rows.Values, newer, _ids));
         }
+        // Whatever ends the response (a normal end, an abort, a failed first write), the slot is freed.
+        context.Response.OnCompleted(() =>
+        {
+            _clients.TryRemove(subscriber.Id, out _);
+            return Task.CompletedTask;
+        });
+        return (ReadAsync(subscriber, first, cancellationToken), null);
+    }
+
+    private async IAsyncEnumerable<SseItem<string>> ReadAsync(LiveSubscriber subscriber, SseItem<string> first, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         try
         {
             yield return first;
-            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var item in subscriber.Queue.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return item;
             }
         }
         finally
         {
-            _clients.TryRemove(id, out _);
+            _clients.TryRemove(subscriber.Id, out _);
         }
     }
 
@@ -122,14 +152,26 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
             }
             _lastEventId ??= 0;
         }
-        foreach (var (id, channel) in _clients)
+        foreach (var (id, subscriber) in _clients)
         {
+            if (subscriber.BehindSince is { } behind)
+            {
+                if (now - behind >= _limits.StuckAfter)
+                {
+                    _clients.TryRemove(id, out _);
+                    subscriber.Abort();
+                    LogStuck(logger, subscriber.Client.ToString(), (int)(now - behind).TotalSeconds);
+                }
+                continue;
+            }
             foreach (var message in messages)
             {
-                if (!channel.Writer.TryWrite(message))
+                if (!subscriber.Queue.Writer.TryWrite(message))
                 {
-                    channel.Writer.TryComplete();
-                    _clients.TryRemove(id, out _);
+                    // A message it would miss makes the page's table wrong: send nothing more; it reads what is
+                    // queued, its stream ends and it reconnects, or it is cut off after StuckAfter.
+                    subscriber.Queue.Writer.TryComplete();
+                    subscriber.BehindSince = now;
                     break;
                 }
             }
@@ -137,6 +179,9 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
     }
 
     private static SseItem<string> Item<T>(string type, T value) => new(JsonSerializer.Serialize(value, Json), type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event stream of {Client} disconnected: its queue stayed full for {Seconds} s (a client that does not read)")]
+    private static partial void LogStuck(ILogger logger, string client, int seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live poll of the store failed; retrying next interval")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

@@ -17,7 +17,7 @@ public static class PageEndpoints
     {
         foreach (var path in Paths)
         {
-            endpoints.MapGet(path, (HttpContext context) => Shell(context, webRoot)).ExcludeFromDescription();
+            endpoints.MapMethods(path, Api.ApiEndpoints.GetAndHead, (HttpContext context) => Shell(context, webRoot)).ExcludeFromDescription();
         }
         return endpoints;
     }
