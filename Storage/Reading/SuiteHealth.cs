@@ -8,9 +8,12 @@ namespace Storage.Reading;
 /// <param name="LogScans">The Alerter's last scan per log file; empty when no Alerter store is configured or found.</param>
 /// <param name="OutboxDepth">Alert messages waiting to be sent; null when unknown.</param>
 /// <param name="LastDeliveryError">The newest delivery error still pending; null when none or unknown.</param>
+/// <param name="OutboxOldestDue">When the longest-waiting pending message was due for its next attempt; null when none or unknown. A
+/// working Alerter moves it forward at every attempt, so a due time far in the past means nobody delivers.</param>
 public sealed record SuiteHealth(
     IReadOnlyList<EndpointHealth> Endpoints,
     IReadOnlyList<SinkHealth> Sinks,
     IReadOnlyList<LogScanHealth> LogScans,
     long? OutboxDepth,
-    string? LastDeliveryError);
+    string? LastDeliveryError,
+    DateTimeOffset? OutboxOldestDue = null);

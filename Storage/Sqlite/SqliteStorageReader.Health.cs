@@ -55,6 +55,7 @@ public sealed partial class SqliteStorageReader
         var scans = new List<LogScanHealth>();
         long? outbox = null;
         string? deliveryError = null;
+        DateTimeOffset? oldestDue = null;
         using (var connection = OpenAlerter())
         {
             if (connection is not null)
@@ -73,7 +74,8 @@ public sealed partial class SqliteStorageReader
                 {
                     using var command = connection.CreateCommand();
                     command.CommandText = """
-                        SELECT count(*), (SELECT last_error FROM alert_outbox WHERE status = 'pending' AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1)
+                        SELECT count(*), (SELECT last_error FROM alert_outbox WHERE status = 'pending' AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1),
+                               min(next_attempt_unix_ms)
                         FROM alert_outbox WHERE status = 'pending'
                         """;
                     using var reader = command.ExecuteReader();
@@ -81,11 +83,12 @@ public sealed partial class SqliteStorageReader
                     {
                         outbox = reader.GetInt64(0);
                         deliveryError = NullableString(reader, 1);
+                        oldestDue = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
                     }
                 }
             }
         }
-        return new SuiteHealth(endpoints, sinks, scans, outbox, deliveryError);
+        return new SuiteHealth(endpoints, sinks, scans, outbox, deliveryError, oldestDue);
     }
 
     private static double? Number(Dictionary<string, FieldValue> fields, string name) =>

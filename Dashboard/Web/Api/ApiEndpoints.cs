@@ -1,8 +1,10 @@
+using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Storage.Reading;
 using Storage.Schema;
 
@@ -94,10 +96,14 @@ public static class ApiEndpoints
         }
     }
 
-    private static async Task<Ok<HealthResponse>> Health(IStorageReader reader, OverviewReader overview, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<HealthResponse>> Health(IStorageReader reader, OverviewReader overview, TimeProvider time,
+        IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
         var suite = await reader.GetHealthAsync(cancellationToken);
-        return TypedResults.Ok(new HealthResponse(time.GetUtcNow().ToUnixTimeMilliseconds(), (long)overview.StaleAfter.TotalMilliseconds, suite));
+        var now = time.GetUtcNow();
+        var parts = SuiteFreshness.Assess(suite, now, options.Value);
+        return TypedResults.Ok(new HealthResponse(now.ToUnixTimeMilliseconds(), (long)overview.StaleAfter.TotalMilliseconds, suite,
+            parts, parts.Where(p => p.Stale).Select(p => p.Part).ToList()));
     }
 
     private static Ok<SchemaResponse> Schema() => TypedResults.Ok(SchemaResponse.Instance);
