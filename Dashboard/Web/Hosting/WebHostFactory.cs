@@ -25,6 +25,10 @@ public static class WebHostFactory
         builder.Configuration.AddCommandLine(hostArgs.ToArray());
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The Host logs a failed start ("Hosting failed to start", an Error with the whole stack trace) before
+        // RunAsync sees the exception; RunAsync then says it in one Configuration error line (an address in use) or
+        // rethrows it, trace and all. A crashed background service is still logged, at Critical, with its exception.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddDashboardWeb(builder.Configuration);
         // The listen address is a Dashboard setting (validated: beyond loopback needs a credential), not ASPNETCORE_URLS.
         var urls = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.Urls ?? WebOptions.DefaultUrls;

@@ -94,25 +94,28 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.LivePollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            if (_clients.IsEmpty)
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                continue;
+                if (_clients.IsEmpty)
+                {
+                    continue;
+                }
+                try
+                {
+                    await PollAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A locked or half-written store must not end the stream for every page: try again next tick.
+                    LogPollFailed(logger, ex);
+                }
             }
-            try
-            {
-                await PollAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A locked or half-written store must not end the stream for every page: try again next tick.
-                LogPollFailed(logger, ex);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping, or disposed after a failed start (an address in use): not a crash.
         }
     }
 

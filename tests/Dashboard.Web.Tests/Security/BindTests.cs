@@ -24,28 +24,8 @@ public sealed class BindTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private DotnetProcess Start(string urls, Dictionary<string, string>? environment = null) =>
-        DotnetProcess.Start(Paths.Dashboard, ["web", "--db", _store.CollectorDatabase, "--urls", urls], _directory.Path, environment);
-
-    /// <summary>A client whose connections leave from <paramref name="source"/> (a second loopback address plays "another machine").</summary>
-    private static HttpClient ClientFrom(IPAddress source) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new IPEndPoint(source, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { Timeout = TimeSpan.FromSeconds(20) };
+    private DotnetProcess Start(string urls, Dictionary<string, string>? environment = null, params string[] extra) =>
+        DotnetProcess.Start(Paths.Dashboard, ["web", "--db", _store.CollectorDatabase, "--urls", urls, .. extra], _directory.Path, environment);
 
     [Theory]
     [InlineData("http://0.0.0.0:{0}")]
@@ -62,6 +42,49 @@ public sealed class BindTests : IDisposable
         lines[0].ShouldContain("Dashboard:Auth:Token");
     }
 
+    /// <summary>Issue 18 item 4: Kestrel's own endpoint settings listened on every interface past the check of Dashboard:Urls.</summary>
+    [Theory]
+    [InlineData("argument")]
+    [InlineData("environment")]
+    public async Task KestrelEndpointBeyondLoopback_WithoutCredential_RefusesToStartWithOneLine(string source)
+    {
+        var port = FreePort.Next();
+        var url = $"http://0.0.0.0:{port}";
+        await using var web = source == "argument"
+            ? Start($"http://127.0.0.1:{FreePort.Next()}", null, $"--Kestrel:Endpoints:x:Url={url}")
+            : Start($"http://127.0.0.1:{FreePort.Next()}", new() { ["MONITORING__Kestrel__Endpoints__x__Url"] = url });
+        (await web.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(2, web.Output);
+        var lines = web.Lines.Where(l => l.Length > 0).ToList();
+        lines.Count.ShouldBe(1, web.Output);
+        lines[0].ShouldStartWith($"Configuration error: dashboard web would listen on {url} (Kestrel:Endpoints:x:Url)");
+    }
+
+    /// <summary>Issue 18 item 10: a 110-line stack trace and exit 1 (Kestrel throws IOException wrapping AddressInUseException).</summary>
+    [Fact]
+    public async Task AddressInUse_IsOneConfigurationErrorNamingTheAddress_AndExit2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        await using var web = Start(url);
+        (await web.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(2, web.Output);
+        var lines = web.Lines.Where(l => l.Length > 0).ToList();
+        lines.Count.ShouldBe(1, web.Output);
+        lines[0].ShouldStartWith("Configuration error: Dashboard:Urls cannot be bound");
+        lines[0].ShouldContain(url);
+    }
+
+    [Fact]
+    public async Task SecretOnTheCommandLine_IsWarnedAboutWithoutEchoingIt()
+    {
+        var port = FreePort.Next();
+        await using var web = Start($"http://127.0.0.1:{port}", null, $"--Dashboard:Auth:Token={Token}");
+        await web.WaitForLineAsync(l => l.Contains("dashboard web: listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        web.Output.ShouldContain("Warning: Dashboard:Auth:Token is given on the command line, where ps shows it");
+        web.Output.ShouldContain("Dashboard:Auth:TokenFile");
+        web.Output.ShouldNotContain(Token);
+    }
+
     [Fact]
     public async Task AnyAddressBind_WithToken_RefusesASecondLoopbackAddressWithoutItAndAcceptsItWith()
     {
@@ -70,7 +93,7 @@ public sealed class BindTests : IDisposable
         await File.WriteAllTextAsync(tokenFile, Token + "\n");
         await using var web = Start($"http://0.0.0.0:{port}", new() { ["MONITORING__Dashboard__Auth__TokenFile"] = tokenFile });
         await web.WaitForLineAsync(l => l.Contains("dashboard web: listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        using var client = ClientFrom(IPAddress.Parse("127.0.0.2"));
+        using var client = LoopbackClient.From(IPAddress.Parse("127.0.0.2"));
         var url = $"http://127.0.0.1:{port}";
         foreach (var path in new[] { "/", "/api/overview", "/api/stream" })
         {
@@ -92,7 +115,7 @@ public sealed class BindTests : IDisposable
         var port = FreePort.Next();
         await using var web = Start($"http://127.0.0.1:{port}");
         await web.WaitForLineAsync(l => l.Contains($"listening on http://127.0.0.1:{port}", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        using var client = ClientFrom(IPAddress.Parse("127.0.0.2"));
+        using var client = LoopbackClient.From(IPAddress.Parse("127.0.0.2"));
         // Bound to 127.0.0.1 without a credential: reachable from this machine, answered without one.
         using var response = await client.GetAsync($"http://127.0.0.1:{port}/api/overview");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

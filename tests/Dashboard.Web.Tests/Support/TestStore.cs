@@ -76,6 +76,23 @@ public sealed class TestStore
         return new Sample(measurement, tags, fields, at);
     }
 
+    /// <summary><paramref name="count"/> DOWN transitions of be/srv1 with messages of <paramref name="length"/> characters, in one transaction (a flood for the stream's limits).</summary>
+    public void WriteEvents(int count, int length, DateTimeOffset at)
+    {
+        using var connection = new SqliteConnection($"Data Source={AlerterDatabase};Pooling=False");
+        connection.Open();
+        EventTable.Ensure(connection);
+        using var transaction = connection.BeginTransaction();
+        var rows = Enumerable.Range(0, count).Select(i =>
+        {
+            var message = $"Server be/srv1 is DOWN #{Guid.NewGuid():N} ".PadRight(length, 'x');
+            var e = new LogEvent { Kind = LogEventKind.ServerDown, Proxy = "be", Server = "srv1", Message = message, Timestamp = at };
+            return new EventRow($"{Host}|be/srv1|flood|{Guid.NewGuid():N}", Host, e, at, message, "test");
+        }).ToList();
+        EventWriter.Insert(connection, transaction, rows);
+        transaction.Commit();
+    }
+
     /// <summary>Stores a transition in alerter.db the way the Alerter does (EventTable + EventWriter).</summary>
     public void WriteEvent(LogEventKind kind, string proxy, string? server, DateTimeOffset at, string message)
     {
