@@ -170,7 +170,7 @@ public sealed class ApiTests : IAsyncLifetime
         var (status, body) = await GetAsync("/openapi/v1.json");
         status.ShouldBe(HttpStatusCode.OK);
         var paths = body.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.ShouldBe(["/api/overview", "/api/range", "/api/events", "/api/schema", "/api/health", "/api/stream"], ignoreOrder: true);
+        paths.ShouldBe(["/api/overview", "/api/range", "/api/events", "/api/schema", "/api/health", "/api/live", "/api/stream"], ignoreOrder: true);
         body.GetProperty("paths").GetProperty("/api/range").GetProperty("get").GetProperty("responses").EnumerateObject()
             .Select(r => r.Name).ShouldBe(["200", "400", "404"], ignoreOrder: true);
     }

@@ -113,6 +113,7 @@ public sealed class WebStack : IAsyncLifetime
         [
             "web", "--db", Path.Combine(data, "collector", "collector.db"), "--alerter-db", Path.Combine(data, "alerter", "alerter.db"),
             "--urls", Url, "--collector-interval", CollectorInterval.ToString(), "--Dashboard:LivePollInterval=00:00:00.250",
+            "--Dashboard:LogScanInterval=00:00:01",
         ], Directory.Path);
         await Web.WaitForLineAsync(l => l.Contains("dashboard web: listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         // Ready when the Collector's samples of both servers, with traffic, read back through the page's API.

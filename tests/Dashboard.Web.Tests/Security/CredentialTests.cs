@@ -13,6 +13,8 @@ public sealed class CredentialTests : IDisposable
     private const string Token = "t0ken-for-tests-only";
     private const string Password = "correct horse";
     private static readonly string[] Paths = ["/", "/server?host=lb1&proxy=be&server=srv1", "/js/app.js", "/api/overview", "/api/events", "/api/health", "/openapi/v1.json", "/api/stream"];
+    // These tests send many wrong credentials from one client on purpose; the throttle has its own tests (ThrottleTests).
+    private static readonly (string, string?) NoThrottle = ("Dashboard:Auth:AttemptsPerMinute", "1000");
     private readonly TempDirectory _directory = new("web-auth");
     private readonly TestStore _store;
 
@@ -46,7 +48,7 @@ public sealed class CredentialTests : IDisposable
     [Fact]
     public async Task Token_EveryPathRefusedWithoutAndAcceptedWithIt()
     {
-        await using var factory = WebFactory.For(_store, ("Dashboard:Auth:Token", Token));
+        await using var factory = WebFactory.For(_store, ("Dashboard:Auth:Token", Token), NoThrottle);
         using var client = factory.CreateClient();
         foreach (var path in Paths)
         {
@@ -63,7 +65,7 @@ public sealed class CredentialTests : IDisposable
     {
         var hashFile = Path.Combine(_directory.Path, "dashboard.hash");
         await File.WriteAllTextAsync(hashFile, PasswordHash.Create(Password, 10_000) + "\n");
-        await using var factory = WebFactory.For(_store, ("Dashboard:Auth:User", "noc"), ("Dashboard:Auth:PasswordHashFile", hashFile));
+        await using var factory = WebFactory.For(_store, ("Dashboard:Auth:User", "noc"), ("Dashboard:Auth:PasswordHashFile", hashFile), NoThrottle);
         using var client = factory.CreateClient();
         foreach (var path in new[] { "/", "/api/overview", "/api/stream" })
         {

@@ -51,6 +51,10 @@ public sealed class PureSecurityTests
     [InlineData("-1h")]
     [InlineData("1y")]
     [InlineData("99999999d")]
+    [InlineData("NaN")]
+    [InlineData("NaNm")]
+    [InlineData("Infinityh")]
+    [InlineData("0")]
     public void TryParseDuration_RefusesNonsense(string text) => TimeWindow.TryParseDuration(text, out _).ShouldBeFalse();
 
     [Fact]
