@@ -105,13 +105,17 @@ public static class Processes
     }
 
     /// <summary><c>dotnet dashboard.dll web ...</c> as a child process, its output discarded.</summary>
-    public static Process StartDashboard(string database, int port)
+    public static Process StartDashboard(string database, int port, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "dashboard.dll");
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { dll, "web", "--db", database, "--urls", $"http://127.0.0.1:{port}", "--collector-interval", "00:00:02" })
+        foreach (var a in new[] { dll, "web", "--db", database, "--urls", $"http://127.0.0.1:{port}", "--collector-interval", "00:00:02" }.Concat(extra))
         {
             info.ArgumentList.Add(a);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
@@ -121,9 +125,10 @@ public static class Processes
         return process;
     }
 
-    public static async Task WaitForHttpAsync(string url)
+    public static async Task WaitForHttpAsync(string url, System.Net.Http.Headers.AuthenticationHeaderValue? authorization = null)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Authorization = authorization;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

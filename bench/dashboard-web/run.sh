@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dashboard web's benchmarks (issue 9). Needs the storage-reader bench's store (1,000 servers x 24 h of 10 s samples
 # by the real writer; made by bench/storage-reader/run.sh when missing) and Debian's chromium.
-# Usage: bench/dashboard-web/run.sh [api|browser|watch|all]
+# Usage: bench/dashboard-web/run.sh [api|browser|watch|guess|streams|all]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what=${1:-all}
@@ -14,3 +14,5 @@ if [ "$what" = api ] || [ "$what" = all ]; then
 fi
 if [ "$what" = browser ] || [ "$what" = all ]; then dotnet "$bin" browser 10000 30; fi
 if [ "$what" = watch ] || [ "$what" = all ]; then dotnet "$bin" watch 1000 5 60; fi
+if [ "$what" = guess ] || [ "$what" = all ]; then dotnet "$bin" guess 200 8; fi
+if [ "$what" = streams ] || [ "$what" = all ]; then dotnet "$bin" streams 200 60; fi
