@@ -10,14 +10,14 @@ namespace Dashboard.Web.Security;
 /// </summary>
 public sealed class CredentialMiddleware(RequestDelegate next, CredentialVerifier verifier, ClientIdentity identity, FailedCredentialLog failures)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var client = identity.Of(context);
         bool allowed;
         if (verifier.Configured)
         {
             var header = context.Request.Headers.Authorization.ToString();
-            allowed = verifier.Accepts(header);
+            allowed = await verifier.AcceptsAsync(header, context.RequestAborted);
             if (!allowed && header.Length > 0)
             {
                 failures.Refused(client.Address, throttled: false);
@@ -29,14 +29,15 @@ public sealed class CredentialMiddleware(RequestDelegate next, CredentialVerifie
         }
         if (allowed)
         {
-            return next(context);
+            await next(context);
+            return;
         }
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         if (verifier.Configured)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"dashboard\", charset=\"UTF-8\"";
         }
-        return context.Response.WriteAsJsonAsync(new Api.ApiError(verifier.Configured
+        await context.Response.WriteAsJsonAsync(new Api.ApiError(verifier.Configured
             ? "This dashboard needs a credential: Authorization: Bearer <token>, or basic auth."
             : "This dashboard answers loopback clients only (a request forwarded for another machine included); configure a credential to serve others."));
     }

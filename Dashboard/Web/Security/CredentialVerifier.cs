@@ -17,6 +17,11 @@ public sealed class CredentialVerifier
     // headers already verified (not the headers themselves), bounded.
     private const int MaxCached = 256;
     private readonly ConcurrentDictionary<string, bool> _verified = new(StringComparer.Ordinal);
+
+    // One check at a time, waited for asynchronously: eight guesses at once each held a thread-pool thread for a
+    // PBKDF2 hash, and on a 2-core machine (2 pool threads to start with) a colleague's request then waited
+    // seconds for a thread. Now guessing can take one core at most and blocks no other request.
+    private readonly SemaphoreSlim _hashing = new(1, 1);
     private readonly Credentials _credentials;
 
     public CredentialVerifier(IOptions<WebOptions> options) : this(Credentials.From(options.Value.Auth))
@@ -30,7 +35,7 @@ public sealed class CredentialVerifier
     /// <summary>True when this header was accepted before: no hashing needed, so the throttle lets it through.</summary>
     public bool IsKnownGood(string? authorization) => !string.IsNullOrEmpty(authorization) && _verified.ContainsKey(Key(authorization));
 
-    public bool Accepts(string? authorization)
+    public async ValueTask<bool> AcceptsAsync(string? authorization, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authorization))
         {
@@ -41,7 +46,16 @@ public sealed class CredentialVerifier
         {
             return true;
         }
-        var ok = Check(authorization);
+        await _hashing.WaitAsync(cancellationToken);
+        bool ok;
+        try
+        {
+            ok = Check(authorization);
+        }
+        finally
+        {
+            _hashing.Release();
+        }
         if (ok)
         {
             if (_verified.Count >= MaxCached)
