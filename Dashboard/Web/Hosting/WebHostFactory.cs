@@ -24,6 +24,13 @@ public static class WebHostFactory
         builder.Configuration.AddEnvironmentVariables("MONITORING__");
         builder.Configuration.AddCommandLine(hostArgs.ToArray());
         builder.Configuration.AddInMemoryCollection(overrides);
+        // One line per entry with a UTC timestamp: what fail2ban and grep read (the failed-credential lines above all).
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The Host logs a failed start ("Hosting failed to start", an Error with the whole stack trace) before
         // RunAsync sees the exception; RunAsync then says it in one Configuration error line (an address in use) or
