@@ -46,7 +46,9 @@ public sealed class StreamTests
         var start = DateTimeOffset.UtcNow;
         store.WriteSamples(start, 3, TimeSpan.FromSeconds(1));
         store.WriteEvent(LogEventKind.ServerUp, "be", "srv1", start.AddSeconds(-30), "Server be/srv1 is UP");
-        await using var factory = WebFactory.For(store);
+        // Stream b is not read while a is awaited: on a loaded machine that can outlast the default queue of 64 polls
+        // (12.8 s at 200 ms), after which b would rightly be cut off as a client that does not read.
+        await using var factory = WebFactory.For(store, ("Dashboard:Stream:ClientQueue", "512"));
         using var client = factory.CreateClient();
         using var first = await client.GetStreamAsync("/api/stream?since=" + start.ToUnixTimeMilliseconds());
         using var second = await client.GetStreamAsync("/api/stream");
