@@ -159,9 +159,9 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
         {
             if (subscriber.BehindSince is { } behind)
             {
-                if (now - behind >= _limits.StuckAfter)
+                // Only the poll that removes it aborts it (a test's poll may run beside the timer's).
+                if (now - behind >= _limits.StuckAfter && _clients.TryRemove(id, out _))
                 {
-                    _clients.TryRemove(id, out _);
                     subscriber.Abort();
                     LogStuck(logger, subscriber.Client.ToString(), (int)(now - behind).TotalSeconds);
                 }
