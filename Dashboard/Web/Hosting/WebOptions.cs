@@ -28,6 +28,14 @@ public sealed class WebOptions
     /// <summary>How often the one shared live poller reads the store for the event stream. Default 1 s.</summary>
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Hosts that stopped reporting for good (a renamed node, a retired load balancer): the overview and the live stream
+    /// leave them out, so they raise no "no new data" banner; their history stays reachable by URL
+    /// (<c>/api/overview?host=..</c>, a server's page, events). Exact host names as stored. Default none.
+    /// Set as <c>Dashboard:RetiredHosts:0=lb2</c> or <c>--retired-host lb2</c>.
+    /// </summary>
+    public string[] RetiredHosts { get; set; } = [];
+
     /// <summary>Who may read the page when it listens beyond loopback.</summary>
     public WebAuthOptions Auth { get; set; } = new();
 
