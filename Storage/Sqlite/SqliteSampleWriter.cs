@@ -35,8 +35,8 @@ public sealed class SqliteSampleWriter : IDisposable
     public int OpenRollupSeries => _rollups.OpenBuckets;
 
     /// <summary>
-    /// Whether the files this writer has open are still the ones at its path, as they were after its last successful
-    /// write; null when they are. Three <c>statx</c> calls.
+    /// Whether the files this writer has open are still the ones at its path (as opened, and no smaller than after its
+    /// last successful write); null when they are. Three <c>statx</c> calls.
     /// </summary>
     public StoreFileChange? FilesChanged() => StoreFiles.Take(DatabasePath).ChangeSince(_files);
 
@@ -65,7 +65,12 @@ public sealed class SqliteSampleWriter : IDisposable
             _rollups.CompleteBefore(earliest - earliest % RollupAccumulator.MinuteMs, completed);
         }
         _pendingRollups = completed;
-        _files = StoreFiles.Take(DatabasePath);
+        // Grown files are the new baseline; a file that went during this write is not: the change must stay visible.
+        var now = StoreFiles.Take(DatabasePath);
+        if (now.ChangeSince(_files) is null)
+        {
+            _files = now;
+        }
     }
 
     /// <summary>Deletes raw samples older than <paramref name="rawCutoff"/> and roll-ups older than <paramref name="rollupCutoff"/>.</summary>
