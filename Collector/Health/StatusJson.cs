@@ -33,6 +33,7 @@ public static class StatusJson
                 s.Status.DroppedPoints,
                 s.Status.LastSuccess,
                 s.Status.LastError,
+                s.Status.Degraded,
                 metrics = s.Metrics.ToDictionary(m => m.Key, m => m.Value),
             }),
         }, Options);

@@ -11,8 +11,8 @@ public sealed record StatusReport(
     IReadOnlyList<EndpointStatus> Endpoints,
     IReadOnlyList<SinkReport> Sinks)
 {
-    /// <summary>Healthy when every endpoint succeeded within <paramref name="staleAfter"/> and no sink is failing longer than that.</summary>
+    /// <summary>Healthy when every endpoint succeeded within <paramref name="staleAfter"/>, no sink is failing longer than that, and none says it is degraded.</summary>
     public bool IsHealthy(TimeSpan staleAfter) =>
         Endpoints.All(e => e.LastSuccess is { } ok && Now - ok <= staleAfter)
-        && Sinks.All(s => s.Status.LastError is null || (s.Status.LastSuccess is { } ok && Now - ok <= staleAfter));
+        && Sinks.All(s => !s.Status.Degraded && (s.Status.LastError is null || (s.Status.LastSuccess is { } ok && Now - ok <= staleAfter)));
 }

@@ -20,11 +20,16 @@ public static class WebCommandLine
         Description = "The Collector's poll interval, hh:mm:ss (Dashboard:CollectorInterval): data older than three of these is shown as stale. Default 00:00:10.",
     };
 
+    private static readonly Option<string[]> RetiredHost = new("--retired-host")
+    {
+        Description = "A host that stopped reporting for good (renamed node, retired LB): hidden from the overview, its history kept (Dashboard:RetiredHosts). Repeat for more.",
+    };
+
     public static Command Create()
     {
         var command = new Command("web", "Serve the live web page and JSON API over the stored samples and events. Other settings: --Dashboard:Key=value.")
         {
-            Database, AlerterDatabase, Urls, CollectorInterval,
+            Database, AlerterDatabase, Urls, CollectorInterval, RetiredHost,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -41,6 +46,11 @@ public static class WebCommandLine
             Set(nameof(WebOptions.AlerterDatabase), parse.GetValue(AlerterDatabase));
             Set(nameof(WebOptions.Urls), parse.GetValue(Urls));
             Set(nameof(WebOptions.CollectorInterval), parse.GetValue(CollectorInterval));
+            var retired = parse.GetValue(RetiredHost) ?? [];
+            for (var i = 0; i < retired.Length; i++)
+            {
+                Set($"{nameof(WebOptions.RetiredHosts)}:{i}", retired[i]);
+            }
             return await WebHostFactory.RunAsync(parse.UnmatchedTokens, overrides, cancellationToken);
         });
         return command;

@@ -20,4 +20,5 @@ public static class CollectorFields
     public const string DroppedPointsTotal = "dropped_points_total";
     public const string DatabaseBytes = "database_bytes";
     public const string RollupOpenSeries = "rollup_open_series";
+    public const string StoreReopensTotal = "store_reopens_total";
 }

@@ -60,6 +60,7 @@ public static class StorageSchema
             new(CollectorFields.DroppedPointsTotal, Integer, "points", "Points lost (spool bound hit, or a failed write of the embedded store)"),
             new(CollectorFields.DatabaseBytes, Float, "bytes", "SQLite only: database plus WAL size"),
             new(CollectorFields.RollupOpenSeries, Float, "series", "SQLite only: series with an open 1-minute roll-up"),
+            new(CollectorFields.StoreReopensTotal, Float, "reopens", "SQLite only: times the store was found deleted, replaced or truncated under the Collector and reopened, since start"),
         ]),
         new(Measurements.Event, "state transition (written by the Alerter)",
             [Measurements.HostTag, Measurements.ProxyTag, Measurements.ServerTag, Measurements.KindTag, Measurements.SeverityTag],

@@ -7,7 +7,7 @@ namespace Storage.Sqlite;
 public sealed partial class SqliteStorageReader
 {
     public Task<EventPage> GetEventsAsync(EventQuery query, CancellationToken cancellationToken) =>
-        Task.Run(() => ReadEvents(query), cancellationToken);
+        Task.Run(() => Guarded(() => ReadEvents(query), AlerterDatabase), cancellationToken);
 
     private EventPage ReadEvents(EventQuery query)
     {

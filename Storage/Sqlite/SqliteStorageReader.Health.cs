@@ -12,7 +12,7 @@ public sealed partial class SqliteStorageReader
     private const string OutboxTable = "alert_outbox";
 
     public Task<SuiteHealth> GetHealthAsync(CancellationToken cancellationToken) =>
-        Task.Run(ReadHealth, cancellationToken);
+        Task.Run(() => Guarded(ReadHealth, CollectorDatabase, AlerterDatabase), cancellationToken);
 
     private SuiteHealth ReadHealth()
     {

@@ -6,7 +6,7 @@ namespace Storage.Sqlite;
 public sealed partial class SqliteStorageReader
 {
     public Task<RangeResult> GetRangeAsync(RangeQuery query, CancellationToken cancellationToken) =>
-        Task.Run(() => ReadRange(query, cancellationToken), cancellationToken);
+        Task.Run(() => Guarded(() => ReadRange(query, cancellationToken), CollectorDatabase), cancellationToken);
 
     private RangeResult ReadRange(RangeQuery query, CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ public sealed partial class SqliteStorageReader
     }
 
     public Task<IReadOnlyList<Sparkline>> GetSparklinesAsync(SparklineQuery query, CancellationToken cancellationToken) =>
-        Task.Run(() => ReadSparklines(query, cancellationToken), cancellationToken);
+        Task.Run(() => Guarded(() => ReadSparklines(query, cancellationToken), CollectorDatabase), cancellationToken);
 
     private IReadOnlyList<Sparkline> ReadSparklines(SparklineQuery query, CancellationToken cancellationToken)
     {

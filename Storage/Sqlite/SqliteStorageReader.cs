@@ -10,7 +10,9 @@ namespace Storage.Sqlite;
 /// <see cref="IStorageReader"/> over one node's embedded store: the Collector's database (samples, roll-ups) and,
 /// when given, the Alerter's (events, log checkpoints, outbox). Every query opens a read-only connection of its own:
 /// under WAL a reader sees the last committed write and never blocks the writer. A file that does not exist (yet)
-/// reads as empty, so a page can say "no data" instead of failing.
+/// reads as empty, so a page can say "no data" instead of failing. Every read first checks that the files are still
+/// those it read last (deleted, replaced, truncated: the pooled connections are dropped), and a file SQLite cannot
+/// read fails that one call with <see cref="StoreUnreadableException"/>.
 /// </summary>
 public sealed partial class SqliteStorageReader : IStorageReader
 {
@@ -36,7 +38,7 @@ public sealed partial class SqliteStorageReader : IStorageReader
     public TimeSpan RawRetention { get; init; } = TimeSpan.FromHours(24);
 
     public Task<Catalogue> GetCatalogueAsync(CatalogueQuery query, CancellationToken cancellationToken) =>
-        Task.Run(() => ReadCatalogue(query, cancellationToken), cancellationToken);
+        Task.Run(() => Guarded(() => ReadCatalogue(query, cancellationToken), CollectorDatabase), cancellationToken);
 
     private Catalogue ReadCatalogue(CatalogueQuery query, CancellationToken cancellationToken)
     {
@@ -91,25 +93,27 @@ public sealed partial class SqliteStorageReader : IStorageReader
 
     private SqliteConnection? OpenAlerter() => AlerterDatabase is null ? null : OpenReadOnly(AlerterDatabase);
 
-    private static SqliteConnection? OpenReadOnly(string path)
+    private SqliteConnection? OpenReadOnly(string path)
     {
-        if (!File.Exists(path))
+        if (!Refresh(path))
         {
             return null;
         }
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = true,
-            DefaultTimeout = 5,
-        }.ToString());
+        var connection = new SqliteConnection(ReadOnlyConnectionString(path));
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA query_only = 1; PRAGMA busy_timeout = 5000;";
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    private static string ReadOnlyConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = true,
+        DefaultTimeout = 5,
+    }.ToString();
 
     private static bool HasTable(SqliteConnection connection, string table)
     {

@@ -15,7 +15,7 @@ public sealed class SqliteStore : IDisposable
     private readonly Dictionary<string, long> _seriesIds = new(StringComparer.Ordinal);
     private readonly Dictionary<StandardSeries, SeriesState> _standardSeries = [];
     private readonly Dictionary<long, SeriesState> _seriesStates = [];
-    private readonly FieldSetRegistry _fieldSets = new();
+    private FieldSetRegistry _fieldSets = new();
     private readonly ValueArrayWriter _values = new();
     private readonly RawStatement _insertSample;
     private readonly RawStatement _insertRollup;
@@ -55,44 +55,77 @@ public sealed class SqliteStore : IDisposable
         Pooling = false,
     }.ToString();
 
-    /// <summary>Writes samples (and any completed roll-ups) in one transaction.</summary>
-    /// <param name="onSample">Called per sample with its series id and the roll-up slots of its field set.</param>
+    /// <summary>Writes samples (and any completed roll-ups) in one transaction; on failure nothing of it is stored.</summary>
+    /// <param name="onSample">Called per sample with its series id and the roll-up slots of its field set, before the
+    /// commit: a caller keeps what it learns until this method returns, since a failed commit stores none of it.</param>
     public void Write(IReadOnlyList<Sample> samples, IReadOnlyList<RollupRow> rollups, RollupAccumulator? accumulator = null, Action<int, long, int[]>? onSample = null)
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction();
-            _upsertSeries.Transaction = transaction;
-            for (var i = 0; i < samples.Count; i++)
+            try
             {
-                var sample = samples[i];
-                var series = Series(sample);
-                var set = _fieldSets.Find(sample.Fields, series.LastFieldSet) ?? NewFieldSet(FieldSetRegistry.StoredNames(sample.Fields));
-                series.LastFieldSet = set;
-                _insertSample.Bind(1, series.Id);
-                _insertSample.Bind(2, sample.Timestamp.ToUnixTimeMilliseconds());
-                _insertSample.Bind(3, set.Id);
-                _insertSample.BindText(4, _values.Write(sample.Fields));
-                _insertSample.Execute();
-                if (accumulator is not null)
-                {
-                    set.RollupSlots ??= accumulator.SlotsFor(set.Names);
-                    onSample?.Invoke(i, series.Id, set.RollupSlots);
-                }
+                WriteLocked(samples, rollups, accumulator, onSample);
             }
-            WriteRollupsLocked(rollups);
-            transaction.Commit();
+            catch
+            {
+                ForgetIdsLocked();
+                throw;
+            }
         }
+    }
+
+    private void WriteLocked(IReadOnlyList<Sample> samples, IReadOnlyList<RollupRow> rollups, RollupAccumulator? accumulator, Action<int, long, int[]>? onSample)
+    {
+        using var transaction = _connection.BeginTransaction();
+        _upsertSeries.Transaction = transaction;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var sample = samples[i];
+            var series = Series(sample);
+            var set = _fieldSets.Find(sample.Fields, series.LastFieldSet) ?? NewFieldSet(FieldSetRegistry.StoredNames(sample.Fields));
+            series.LastFieldSet = set;
+            _insertSample.Bind(1, series.Id);
+            _insertSample.Bind(2, sample.Timestamp.ToUnixTimeMilliseconds());
+            _insertSample.Bind(3, set.Id);
+            _insertSample.BindText(4, _values.Write(sample.Fields));
+            _insertSample.Execute();
+            if (accumulator is not null)
+            {
+                set.RollupSlots ??= accumulator.SlotsFor(set.Names);
+                onSample?.Invoke(i, series.Id, set.RollupSlots);
+            }
+        }
+        WriteRollupsLocked(rollups);
+        transaction.Commit();
     }
 
     public void WriteRollups(IReadOnlyList<RollupRow> rollups)
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction();
-            WriteRollupsLocked(rollups);
-            transaction.Commit();
+            try
+            {
+                using var transaction = _connection.BeginTransaction();
+                WriteRollupsLocked(rollups);
+                transaction.Commit();
+            }
+            catch
+            {
+                ForgetIdsLocked();
+                throw;
+            }
         }
+    }
+
+    // A failed transaction (disk full, I/O error) is rolled back, and with it the series and field-set rows it
+    // created: ids cached from it would point at nothing. Forget them all; the next write finds or creates them again
+    // (the upserts return the id a row already has).
+    private void ForgetIdsLocked()
+    {
+        _seriesIds.Clear();
+        _standardSeries.Clear();
+        _seriesStates.Clear();
+        _fieldSets = new FieldSetRegistry();
     }
 
     /// <summary>Deletes samples older than <paramref name="rawCutoff"/> and roll-ups older than <paramref name="rollupCutoff"/>, a batch of series per transaction.</summary>
@@ -137,6 +170,19 @@ public sealed class SqliteStore : IDisposable
             }
         }
         return deleted;
+    }
+
+    /// <summary>
+    /// Copies the WAL's commits into the database file this connection has open (whatever its name now) and empties the
+    /// WAL. SQLite skips that when it closes a connection whose file was moved or deleted, and then leaves its WAL at the
+    /// old path, where it would be replayed over whatever database comes next.
+    /// </summary>
+    public void CheckpointAndTruncateWal()
+    {
+        lock (_gate)
+        {
+            Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     /// <summary>Database plus WAL file size in bytes.</summary>

@@ -20,7 +20,7 @@ public static class AlertEmailHtml
         html.Append(page.SummaryHtml);
         if (page.DashboardLink is { } link)
         {
-            html.Append("<p><a class=\"dashboard\" href=\"").Append(HtmlText.Encode(link)).Append("\">Open the server view at this moment</a></p>");
+            html.Append("<p><a class=\"dashboard\" href=\"").Append(HtmlText.Encode(link)).Append("\">Open the ").Append(DashboardLink.View(page.Request.Server)).Append(" view at this moment</a></p>");
         }
         if (page.Context is { Available: true, Context: { } context })
         {
@@ -62,17 +62,14 @@ public static class AlertEmailHtml
         }
         html.Append("</table>");
         html.Append("<h3 style=\"margin:16px 0 4px\">Servers of ").Append(HtmlText.Encode(request.Proxy)).Append(" now");
-        if (context.ServersAsOf is { } asOf)
-        {
-            html.Append(" (").Append(HtmlText.Encode(EventPhrases.Time(asOf))).Append(')');
-        }
         html.Append("</h3><table class=\"servers\" cellpadding=\"4\" style=\"border-collapse:collapse\">");
         foreach (var server in context.BackendServers)
         {
             var self = server.Server == request.Server;
             html.Append("<tr").Append(self ? " style=\"font-weight:bold\"" : "").Append("><td>").Append(HtmlText.Encode(server.Server))
                 .Append("</td><td class=\"status\" style=\"color:").Append(HtmlText.StatusColour(server.Status)).Append("\">")
-                .Append(HtmlText.Encode(server.Status)).Append("</td></tr>");
+                .Append(HtmlText.Encode(server.Status)).Append("</td><td class=\"as-of\" style=\"color:#6c757d\">")
+                .Append(HtmlText.Encode(ContextText.AsOf(server))).Append("</td></tr>");
         }
         html.Append("</table>");
     }

@@ -24,7 +24,7 @@ public static class ContextText
             if (context.BackendServers.Count > 0)
             {
                 text.Append("Servers of ").Append(SafeText.Line(request.Proxy)).Append(" now: ")
-                    .Append(string.Join(", ", context.BackendServers.Select(s => SafeText.Line($"{s.Server} {s.Status}")))).Append('\n');
+                    .Append(string.Join(", ", context.BackendServers.Select(s => SafeText.Line($"{s.Server} {s.Status} ({AsOf(s)})")))).Append('\n');
             }
         }
         else
@@ -33,10 +33,14 @@ public static class ContextText
         }
         if (dashboardLink is not null)
         {
-            text.Append("Server view: ").Append(dashboardLink).Append('\n');
+            text.Append(request.Server is null ? "Backend view: " : "Server view: ").Append(dashboardLink).Append('\n');
         }
         return text.ToString();
     }
+
+    /// <summary>Where a row of the "now" table comes from and when: "from the log 2026-12-01 12:30:00 UTC" or "sampled ...".</summary>
+    public static string AsOf(BackendServerState server) =>
+        (server.FromLog ? "from the log" : "sampled") + (server.At is { } at ? " " + EventPhrases.Time(at) : "");
 
     /// <summary>Puts <paramref name="context"/> before the text's signature ("-- " line), or at the end when it has none.</summary>
     public static string Insert(string body, string context)

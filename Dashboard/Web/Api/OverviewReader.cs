@@ -58,7 +58,11 @@ public sealed class OverviewReader(IStorageReader reader, IOptions<WebOptions> o
         var catalogue = await reader.GetCatalogueAsync(new CatalogueQuery(host), cancellationToken);
         var sparks = sparklines ? await SparklinesAsync(host, cancellationToken) : Empty;
         var staleAfter = StaleAfter;
+        // A retired host is left out of the every-host overview (and so of the stream and the stale banner), but
+        // still answered when asked for by name.
+        var retired = new RetiredHosts(options.Value.RetiredHosts);
         var rows = catalogue.Rows
+            .Where(sample => !retired.Hides(sample.Series.Host, host))
             .Select(sample => OverviewRows.From(sample, catalogue.ReadAt, staleAfter, sparks.GetValueOrDefault(sample.Series)))
             .ToList();
         return new OverviewResponse(catalogue.ReadAt.ToUnixTimeMilliseconds(), (long)options.Value.CollectorInterval.TotalMilliseconds,

@@ -20,6 +20,14 @@ public sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<ErrorM
         {
             // The client went away (a closed tab's event stream): nothing to answer.
         }
+        catch (StoreUnreadableException ex) when (!context.Response.HasStarted)
+        {
+            // The store is damaged or was replaced under the page: not a crash of ours, and the next call reads it afresh.
+            LogStoreUnreadable(logger, context.Request.Path, ex.Message);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsJsonAsync(new Api.ApiError(ex.Message));
+        }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
             var bad = ex is StorageQueryException or BadHttpRequestException;
@@ -32,6 +40,9 @@ public sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<ErrorM
             await context.Response.WriteAsJsonAsync(new Api.ApiError(bad ? ex.Message : "The dashboard failed to answer; see its log."));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Path}: {Reason}")]
+    private static partial void LogStoreUnreadable(ILogger logger, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} failed")]
     private static partial void LogFailed(ILogger logger, string path, Exception exception);

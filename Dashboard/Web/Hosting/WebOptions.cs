@@ -40,6 +40,14 @@ public sealed class WebOptions
     /// <summary><c>Dashboard:Stream:*</c>: caps and the stuck-reader deadline of <c>/api/stream</c>.</summary>
     public StreamOptions Stream { get; set; } = new();
 
+    /// <summary>
+    /// Hosts that stopped reporting for good (a renamed node, a retired load balancer): the overview and the live stream
+    /// leave them out, so they raise no "no new data" banner; their history stays reachable by URL
+    /// (<c>/api/overview?host=..</c>, a server's page, events). Exact host names as stored. Default none.
+    /// Set as <c>Dashboard:RetiredHosts:0=lb2</c> or <c>--retired-host lb2</c>.
+    /// </summary>
+    public string[] RetiredHosts { get; set; } = [];
+
     /// <summary>Who may read the page when it listens beyond loopback.</summary>
     public WebAuthOptions Auth { get; set; } = new();
 

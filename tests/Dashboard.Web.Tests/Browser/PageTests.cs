@@ -92,6 +92,28 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
         session.Errors.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("srv1", "server")]
+    [InlineData(null, "backend")]
+    public async Task AlertMailLink_ServerAndBackendEvents_OpenTheirPageWithCharts(string? server, string kind)
+    {
+        // Issue 18 item 7: a backend event's mail linked /server?host=..&proxy=.. without server= ("This page needs host
+        // and proxy and server"). The links are built by the Alerter's own DashboardLink.
+        var link = Alerter.Delivery.Templates.DashboardLink.Build(stack.Url, WebStack.Host, "be", server, DateTimeOffset.UtcNow.AddSeconds(-5))!;
+        await using var session = await PageSession.OpenAsync(stack.Browser, link);
+        var page = session.Page;
+
+        await page.WaitForFunctionAsync("() => Number(document.querySelector(\".chart[data-title='Session and request rate']\")?.dataset.points) > 0",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 200 });
+        (await page.Locator("p.error").CountAsync()).ShouldBe(0, await page.Locator("main").InnerTextAsync());
+        (await page.Locator("#crumbs").InnerTextAsync()).ShouldContain($"{kind} be");
+        if (server is null)
+        {
+            (await page.Locator(".chart[data-title='Active and backup servers']").CountAsync()).ShouldBe(1);
+        }
+        session.Errors.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task RangeSwitch_ReloadsTheChartsAndTvModeRendersWithoutControls()
     {

@@ -32,11 +32,15 @@ public partial class AlertEmailHtmlTests
     }
 
     [Fact]
-    public void Render_WithContext_ListsTheBackendServersWithTheirStatusNow()
+    public void Render_WithContext_ListsTheBackendServersWithTheirStatusNowAndWhereEachComesFrom()
     {
         var html = Render(SampleContext.Request(), new ContextOutcome(SampleContext.Build(), [1], null));
-        var rows = Server().Matches(html).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
-        rows.ShouldBe([("web1", "DOWN"), ("web2", "UP"), ("web3", "MAINT")]);
+        var rows = Server().Matches(html).Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).ToList();
+        rows.ShouldBe([
+            ("web1", "DOWN", "from the log 2026-12-01 12:30:00 UTC"),
+            ("web2", "UP", "sampled 2026-12-01 12:29:50 UTC"),
+            ("web3", "MAINT", "sampled 2026-12-01 12:29:50 UTC"),
+        ]);
     }
 
     [Fact]
@@ -69,6 +73,6 @@ public partial class AlertEmailHtmlTests
     [GeneratedRegex("<td align=\"right\" data-series=\"(server|backend)\" data-field=\"([a-z0-9_]+)\">([^<]*)</td>")]
     private static partial Regex Cell();
 
-    [GeneratedRegex("<tr[^>]*><td>([^<]*)</td><td class=\"status\"[^>]*>([^<]*)</td></tr>")]
+    [GeneratedRegex("<tr[^>]*><td>([^<]*)</td><td class=\"status\"[^>]*>([^<]*)</td><td class=\"as-of\"[^>]*>([^<]*)</td></tr>")]
     private static partial Regex Server();
 }

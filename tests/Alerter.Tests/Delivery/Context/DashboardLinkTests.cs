@@ -16,9 +16,9 @@ public class DashboardLinkTests
     }
 
     [Fact]
-    public void Build_BackendEvent_NoServerParameter()
+    public void Build_BackendEvent_LinksTheBackendPageNotAServerPageWithoutServer()
         => DashboardLink.Build("https://noc", "lb1", "app", null, DateTimeOffset.FromUnixTimeMilliseconds(5))
-            .ShouldBe("https://noc/server?host=lb1&proxy=app&at=5");
+            .ShouldBe("https://noc/backend?host=lb1&proxy=app&at=5");
 
     [Theory]
     [InlineData(null)]

@@ -33,7 +33,8 @@ internal static class SampleContext
                 [ContextFields.Http5xxRate] = 3.5,
                 [ContextFields.ResponseTimeMs] = 18,
             }),
-            [new BackendServerState(server, "DOWN"), new BackendServerState("web2", "UP"), new BackendServerState("web3", "MAINT")],
+            [new BackendServerState(server, "DOWN", At, FromLog: true), new BackendServerState("web2", "UP", At.AddSeconds(-10)),
+             new BackendServerState("web3", "MAINT", At.AddSeconds(-10))],
             At.AddSeconds(2));
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Alerter.Delivery.Context;
+using HAProxy.Logs;
+using Microsoft.Data.Sqlite;
+using Storage.Events;
 using Storage.Samples;
 using Storage.Schema;
 using Storage.Sqlite;
@@ -57,8 +60,50 @@ public sealed class StoreAlertContextSourceTests : IDisposable
         context.Server.ValueAtAlert(ContextFields.ResponseTimeMs).ShouldBe(540);
         context.Backend.ValueAtAlert(ContextFields.SessionRate).ShouldBe(4.75 + 1.5 * 170);
         context.Server.Field(ContextFields.SessionRate).ShouldNotBeNull().Values.Count(v => v is not null).ShouldBeGreaterThan(100, "30 minutes of history");
-        context.BackendServers.Select(s => (s.Server, s.Status)).ShouldBe([("web1", "UP"), ("web2", "DOWN")]);
+        context.BackendServers.Select(s => (s.Server, s.Status, s.At, s.FromLog)).ShouldBe(
+            [("web1", "UP", Start.AddSeconds(1790), false), ("web2", "DOWN", Start.AddSeconds(1790), false)]);
         context.ServersAsOf.ShouldBe(Start.AddSeconds(1790));
+    }
+
+    [Fact]
+    public async Task GetAsync_ServerLoggedDownAfterItsLastSample_NowTableShowsItDownFromTheLogAndWhenTheOthersWereSampled()
+    {
+        // Issue 17 item 5: the Collector's last sample of web2 (UP) was taken before it failed; the log says DOWN.
+        var db = _dir.Combine("collector.db");
+        using (var writer = new SqliteSampleWriter(db))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var at = Start.AddSeconds(10 * i);
+                writer.Write([Row(Measurements.Server, "web1", at, 10, 1, "UP"), Row(Measurements.Server, "web2", at, 10, 1, "UP"),
+                    Row(Measurements.Backend, null, at, 20, 2, "UP")]);
+            }
+        }
+        var events = _dir.Combine("alerter.db");
+        var downAt = Start.AddSeconds(95);
+        WriteEvent(events, LogEventKind.ServerDown, "web2", Start.AddSeconds(40), "Server be_web/web2 is DOWN, reason: Layer4 connection problem");
+        WriteEvent(events, LogEventKind.ServerUp, "web2", Start.AddSeconds(60), "Server be_web/web2 is UP, reason: Layer7 check passed");
+        WriteEvent(events, LogEventKind.ServerDown, "web2", downAt, "Server be_web/web2 is DOWN, reason: Layer4 connection problem");
+        var source = new StoreAlertContextSource(new SqliteStorageReader(db, events, new FakeTimeProvider(Start.AddSeconds(97))));
+
+        var context = (await source.GetAsync(new AlertContextRequest("lb1", "be_web", "web2", downAt, AlertContextRequest.DefaultWindow), CancellationToken.None))
+            .ShouldNotBeNull();
+
+        context.BackendServers.ShouldBe([
+            new BackendServerState("web1", "UP", Start.AddSeconds(90)),
+            new BackendServerState("web2", "DOWN", downAt, FromLog: true),
+        ]);
+    }
+
+    private static void WriteEvent(string path, LogEventKind kind, string server, DateTimeOffset at, string message)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        EventTable.Ensure(connection);
+        using var transaction = connection.BeginTransaction();
+        var e = new LogEvent { Kind = kind, Proxy = "be_web", Server = server, Message = message, Timestamp = at };
+        EventWriter.Insert(connection, transaction, [new EventRow($"lb1|be_web/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", "lb1", e, at, message, "test")]);
+        transaction.Commit();
     }
 
     [Fact]
