@@ -32,7 +32,9 @@ export async function refreshHealth() {
     if (!sink.ok || sink.error) item(strip, `sink ${sink.sink}: ${sink.error ?? 'failing'}`, true);
   }
   for (const scan of s.logScans) {
-    item(strip, `log scan ${scan.source}: ${scan.lastScan ? age(now - Date.parse(scan.lastScan)) + ' ago' : 'never'}`, !scan.lastScan);
+    // The problem text is the Alerter's (it names the file, its owner and the user); textContent keeps it text.
+    if (scan.problem) item(strip, `log source ${scan.source} unreadable: ${scan.problem}`, true);
+    else item(strip, `log scan ${scan.source}: ${scan.lastScan ? age(now - Date.parse(scan.lastScan)) + ' ago' : 'never'}`, !scan.lastScan);
   }
   if (s.outboxDepth !== null) item(strip, `outbox: ${s.outboxDepth}`, s.outboxDepth > 0);
   if (s.lastDeliveryError) item(strip, `last delivery error: ${s.lastDeliveryError}`, true);
