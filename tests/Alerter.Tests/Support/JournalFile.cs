@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -58,39 +57,28 @@ public static partial class JournalFile
     /// <summary>Writes <paramref name="entries"/> into a new journal file <paramref name="path"/> (which must end in .journal).</summary>
     public static async Task WriteAsync(string path, IEnumerable<Entry> entries)
     {
-        using var export = new MemoryStream();
+        await using var writer = JournalRemoteWriter.Start(path);
         foreach (var entry in entries)
         {
-            var realtimeUs = (entry.Realtime - DateTimeOffset.UnixEpoch).Ticks / 10;
-            Field(export, "__REALTIME_TIMESTAMP", Ascii(realtimeUs.ToString(CultureInfo.InvariantCulture)));
-            Field(export, "__MONOTONIC_TIMESTAMP", Ascii(Interlocked.Increment(ref _monotonic).ToString(CultureInfo.InvariantCulture)));
-            Field(export, "_BOOT_ID", "0123456789abcdef0123456789abcdef"u8.ToArray());
-            foreach (var (field, value) in entry.Fields)
-            {
-                Field(export, field, value);
-            }
-            export.WriteByte((byte)'\n');
+            writer.Write(entry);
         }
-        var info = new ProcessStartInfo(JournalRemote)
+        await writer.CompleteAsync();
+    }
+
+    /// <summary>One entry in the journal export format.</summary>
+    public static byte[] Export(Entry entry)
+    {
+        using var export = new MemoryStream();
+        var realtimeUs = (entry.Realtime - DateTimeOffset.UnixEpoch).Ticks / 10;
+        Field(export, "__REALTIME_TIMESTAMP", Ascii(realtimeUs.ToString(CultureInfo.InvariantCulture)));
+        Field(export, "__MONOTONIC_TIMESTAMP", Ascii(Interlocked.Increment(ref _monotonic).ToString(CultureInfo.InvariantCulture)));
+        Field(export, "_BOOT_ID", "0123456789abcdef0123456789abcdef"u8.ToArray());
+        foreach (var (field, value) in entry.Fields)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("--output=" + path);
-        info.ArgumentList.Add("-");
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("systemd-journal-remote did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        await process.StandardInput.BaseStream.WriteAsync(export.ToArray());
-        process.StandardInput.Close();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"systemd-journal-remote exited {process.ExitCode}: {await stderr}{await stdout}");
+            Field(export, field, value);
         }
+        export.WriteByte((byte)'\n');
+        return export.ToArray();
     }
 
     /// <summary>A field in the export format: text values as <c>NAME=value</c>, others as <c>NAME\n</c>, a 64-bit little-endian
