@@ -125,10 +125,14 @@ public sealed partial class JournalEventSource(
         }
         finally
         {
-            if (!process.HasExited)
+            try
             {
                 // Our own child, by its process object: stopping, or the checkpoint moved under us.
                 process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited meanwhile.
             }
             await session.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(Quiet(stdoutTask), Quiet(stderrTask), Quiet(heartbeat)).ConfigureAwait(false);
