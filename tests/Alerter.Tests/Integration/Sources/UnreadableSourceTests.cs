@@ -49,9 +49,38 @@ public class UnreadableSourceTests
         status.Output.ShouldContain($"    problem: the log file {log} does not exist");
     }
 
+    [Fact]
+    public async Task Run_JournalNobodyMayRead_OneWarningWithJournalctlsWordsAndTheGroupStatusExits1()
+    {
+        using var dir = new TempDirectory("ajperm");
+        var journal = dir.Combine("journal");
+        Directory.CreateDirectory(journal);
+        await JournalFile.WriteAsync(Path.Combine(journal, "system.journal"), [JournalFile.Syslog("<129>Nov 21 21:39:16 haproxy[6085]: Server be/srv1 is DOWN, changed from CLI.", DateTimeOffset.UtcNow)]);
+        // systemd-journal-remote made it 0640 root:root, as journald's files are root:systemd-journal 0640.
+
+        var (run, status) = await RunAndStatusAsNobodyAsync(dir, null, "--Alerter:Journal:Use=Always", $"--Alerter:Journal:Directory={journal}");
+
+        run.ShouldHaveSingleItem().ShouldEndWith($"Log source journal:{journal}: cannot read the journal in {journal}: journalctl says \"No journal files were opened due to insufficient permissions.\". "
+            + "The Alerter runs as user nobody (uid 65534) in groups nogroup. Members of group systemd-journal (or adm) read the system journal: on Debian `adduser nobody systemd-journal`, "
+            + $"then restart the Alerter (a new group membership applies only to processes started after it). {journal} is owned by root:root with mode 0755.");
+        status.Output.ShouldContain($"[UNREADABLE] journal:{journal}");
+        status.Output.ShouldContain("    problem: cannot read the journal in ");
+    }
+
+    [Fact]
+    public async Task Run_JournalctlMissing_OneWarningSayingWhereToPointItStatusExits1()
+    {
+        using var dir = new TempDirectory("ajmiss");
+
+        var (run, status) = await RunAndStatusAsNobodyAsync(dir, null, "--Alerter:Journal:Use=Always", $"--Alerter:Journal:JournalctlPath={dir.Combine("no-journalctl")}");
+
+        run.ShouldHaveSingleItem().ShouldEndWith($"Log source journal:system: journalctl ('{dir.Combine("no-journalctl")}', Alerter:Journal:JournalctlPath) was not found: install it (Debian: package systemd) or point Alerter:Journal:JournalctlPath at it.");
+        status.Output.ShouldContain("[UNREADABLE] journal:system");
+    }
+
     /// <summary>Runs the worker as nobody until several scans have passed, stops it, then runs <c>alerter status</c>: returns
     /// the worker's warning lines about the source and the status process (exit code already checked to be 1).</summary>
-    private static async Task<(IReadOnlyList<string> Warnings, DotnetProcess Status)> RunAndStatusAsNobodyAsync(TempDirectory dir, string log)
+    private static async Task<(IReadOnlyList<string> Warnings, DotnetProcess Status)> RunAndStatusAsNobodyAsync(TempDirectory dir, string? log, params string[] extra)
     {
         var data = dir.Combine("data");
         Directory.CreateDirectory(data);
@@ -63,15 +92,22 @@ public class UnreadableSourceTests
             $"--Store:DataDirectory={data}",
             "--Alerter:Logs:Interval=00:00:00.2",
             "--Alerter:Logs:SummaryInterval=00:00:01",
-            $"--Alerter:Logs:Sources:0:Path={log}",
-            "--Alerter:Logs:Sources:0:Host=lb1",
+            .. log is null ? [] : new[] { $"--Alerter:Logs:Sources:0:Path={log}", "--Alerter:Logs:Sources:0:Host=lb1" },
+            .. extra,
         ];
         List<string> warnings;
         await using (var run = DotnetProcess.Start(dll, ["run", .. settings], dir.Path, environment, asNobody: true))
         {
-            // Many scans (0.2 s apart) after the first warning: it must still be the only one (throttled, 1 h).
+            // Many scans (0.2 s apart), or journalctl started again and again, after the first warning: it must still be the
+            // only one (throttled, 1 h). Five health lines (1 s apart) after it leave time for 25 scans or 3 restarts.
             await run.WaitForLineAsync(l => l.Contains("Log source ", StringComparison.Ordinal), Deadline);
-            await run.WaitForLineAsync(l => ScansIn(l) >= 15, Deadline);
+            var healthBefore = run.Lines.Count(l => l.Contains("Health: ", StringComparison.Ordinal));
+            await Poll.UntilAsync(new Func<bool>(() => run.Lines.Count(l => l.Contains("Health: ", StringComparison.Ordinal)) >= healthBefore + 5), Deadline,
+                () => "five more health lines; output:\n" + run.Output);
+            if (log is not null)
+            {
+                run.Lines.Max(ScansIn).ShouldBeGreaterThanOrEqualTo(10, run.Output);
+            }
             warnings = [.. run.Lines.Where(l => l.Contains("Log source ", StringComparison.Ordinal))];
             run.Lines.ShouldContain(l => l.Contains("1 sources unreadable", StringComparison.Ordinal), run.Output);
             run.Output.ShouldNotContain("   at ", customMessage: "no stack trace");
