@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using System.Threading.Channels;
 using Alerter.Delivery;
 using Alerter.Logs;
@@ -109,7 +107,7 @@ public sealed partial class JournalEventSource(
         }
         LogFollowing(source, process.Id, checkpoint?.Cursor is null ? "the beginning" : "its cursor");
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var stderr = new StderrWatch();
+        var stderr = new JournalStderrWatch();
         var stderrTask = ReadStderrAsync(process, stderr, settings, host);
         var lines = Channel.CreateBounded<string>(new BoundedChannelOptions(settings.BatchEntries * 4) { SingleReader = true, SingleWriter = true });
         var stdoutTask = PumpAsync(process.StandardOutput, lines.Writer, session.Token);
@@ -236,110 +234,8 @@ public sealed partial class JournalEventSource(
         return true;
     }
 
-    /// <summary>The cursor of the last matching entry (null when there is none); Failed when journalctl could not run.</summary>
-    private async Task<(string? Cursor, bool Failed)> LastCursorAsync(JournalOptions settings, string host, CancellationToken cancellationToken)
-    {
-        using var process = Start(settings, JournalctlArguments.Last(settings), host);
-        if (process is null)
-        {
-            return (null, true);
-        }
-        var stderrTask = process.StandardError.ReadToEndAsync(cancellationToken);
-        string? cursor = null;
-        while (await process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            cursor = JournalEntryParser.Parse(line)?.Cursor ?? cursor;
-        }
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var said = (await stderrTask.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (said.FirstOrDefault(SourceAdvice.IsJournalPermissionText) is { } denied)
-        {
-            problems.Report(settings.SourceName, host, SourceAdvice.JournalUnreadable(denied, SourceAccessProbe.FactsFor(settings.Directory), settings.Directory));
-            return (null, true);
-        }
-        if (process.ExitCode != 0)
-        {
-            problems.Report(settings.SourceName, host, SourceAdvice.JournalctlExited(process.ExitCode, said.LastOrDefault()));
-            return (null, true);
-        }
-        return (cursor, false);
-    }
-
-    private Process? Start(JournalOptions settings, IReadOnlyList<string> arguments, string host)
-    {
-        var info = new ProcessStartInfo(settings.JournalctlPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        // journalctl pages and colours for terminals only, but say so: its output is parsed.
-        info.Environment["SYSTEMD_PAGER"] = "cat";
-        info.Environment["SYSTEMD_COLORS"] = "0";
-        try
-        {
-            return Process.Start(info) ?? throw new Win32Exception("journalctl did not start");
-        }
-        catch (Win32Exception)
-        {
-            problems.Report(settings.SourceName, host, SourceAdvice.JournalctlMissing(settings.JournalctlPath));
-            return null;
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader stdout, ChannelWriter<string> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await stdout.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-            {
-                if (line.Length > 0)
-                {
-                    await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            writer.TryComplete();
-        }
-    }
-
-    private async Task ReadStderrAsync(Process process, StderrWatch watch, JournalOptions settings, string host)
-    {
-        while (await process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } raw)
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            watch.LastLine = line;
-            if (watch.Logged++ < StderrLinesLogged)
-            {
-                LogStderr(settings.SourceName, line);
-            }
-            else
-            {
-                watch.Suppressed++;
-            }
-            if (SourceAdvice.IsJournalPermissionText(line))
-            {
-                watch.PermissionLine = line;
-                problems.Report(settings.SourceName, host, SourceAdvice.JournalUnreadable(line, SourceAccessProbe.FactsFor(settings.Directory), settings.Directory));
-            }
-        }
-    }
-
     /// <summary>While journalctl follows without complaint: the source is fine, and its last-scan time stays fresh.</summary>
-    private async Task HeartbeatAsync(string source, string host, StderrWatch stderr, CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(string source, string host, JournalStderrWatch stderr, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(logOptions.Value.Interval, time);
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -353,51 +249,4 @@ public sealed partial class JournalEventSource(
             JournalCheckpointStore.Touch(connection, source, host, time.GetUtcNow());
         }
     }
-
-    private static async Task Quiet(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException or ChannelClosedException)
-        {
-        }
-    }
-
-    /// <summary>What one journalctl child said on stderr.</summary>
-    private sealed class StderrWatch
-    {
-        public volatile string? PermissionLine;
-        public volatile string? LastLine;
-        public int Logged;
-        public int Suppressed;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Log sources: {Reason}")]
-    private partial void LogChoice(string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journal {Source}: journalctl (pid {Pid}) following from {From}")]
-    private partial void LogFollowing(string source, int pid, string from);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Journal {Source}: no cursor stored and Start is End: starting after the last entry now")]
-    private partial void LogStartAtEnd(string source);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {Source}: journalctl: {Line}")]
-    private partial void LogStderr(string source, string line);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {Source}: journalctl exited with code {ExitCode} ({Suppressed} more stderr lines not logged); starting it again with backoff")]
-    private partial void LogExited(string source, int exitCode, int suppressed);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Journal {Source}: stored {Events} events ({Inserted} new)")]
-    private partial void LogStored(string source, int events, int inserted);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {Source}: skipped {Malformed} malformed entries and {InvalidUtf8} not valid UTF-8")]
-    private partial void LogSkipped(string source, long malformed, long invalidUtf8);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {Source}: another reader moved the cursor; restarting from the stored one (is a second alerter using the same database?)")]
-    private partial void LogSuperseded(string source);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {Source}: reading failed; starting journalctl again with backoff")]
-    private partial void LogFailed(Exception exception, string source);
 }
