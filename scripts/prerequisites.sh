@@ -8,9 +8,11 @@
 # NodeSource's own npm).
 RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-core nodejs npm)
 # test.sh: every real server the integration tests start, and the peers the benchmarks compare with; nodejs and
-# npm (from RUN_PACKAGES) also run tsc for the Grafana dashboards' type check (grafana/typecheck).
+# npm (from RUN_PACKAGES) also run tsc for the Grafana dashboards' type check (grafana/typecheck);
+# systemd-journal-remote writes real journal files for the Alerter's journal source tests (read with systemd's journalctl,
+# no journald as PID 1 needed).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
-  hatop prometheus-haproxy-exporter logwatch)
+  hatop prometheus-haproxy-exporter logwatch systemd-journal-remote)
 
 ensure_packages() {
   local missing=()

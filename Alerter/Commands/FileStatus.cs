@@ -1,7 +1,7 @@
 namespace Alerter.Commands;
 
 /// <summary>One log path as <c>alerter status</c> shows it. <see cref="LastScan"/> is null for a configured
-/// file that was never scanned.</summary>
+/// file that was never scanned. <see cref="Problem"/> says why the file cannot be read, when it cannot.</summary>
 public sealed record FileStatus(
     string Path,
     string? Host,
@@ -17,4 +17,5 @@ public sealed record FileStatus(
     long InvalidUtf8,
     long Rotations,
     DateTimeOffset? LastEvent,
-    string? LastAction);
+    string? LastAction,
+    string? Problem = null);

@@ -1,7 +1,9 @@
 using Alerter.Delivery;
 using Alerter.Influx;
+using Alerter.Journal;
 using Alerter.Logs;
 using Alerter.Scheduling;
+using Alerter.Sources;
 using Alerter.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,12 +12,15 @@ using Microsoft.Extensions.Options;
 namespace Alerter.Commands;
 
 /// <summary>Reads <see cref="StatusReport"/> from the database and the optional outbox status; no daemon needed.</summary>
-public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptions> options, IServiceProvider services, TimeProvider time)
+public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptions> options, IOptions<JournalOptions> journalOptions, LogSourceChoice choice,
+    IServiceProvider services, TimeProvider time)
 {
     public StatusReport Read()
     {
         var now = time.GetUtcNow();
         var files = new Dictionary<string, FileStatus>(StringComparer.Ordinal);
+        var journals = new Dictionary<string, JournalStatus>(StringComparer.Ordinal);
+        IReadOnlyList<SourceProblem> problems = [];
         InfluxExportStatus? influx = null;
         if (File.Exists(database.Path))
         {
@@ -38,10 +43,39 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
             }
             reader.Close();
             influx = ReadInfluxExport(connection);
+            ReadJournals(connection, journals);
+            problems = SourceProblemStore.ReadAll(connection);
         }
         foreach (var target in LogSourceExpander.Expand(options.Value.Sources))
         {
-            files.TryAdd(target.Path, new FileStatus(target.Path, target.Host, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null));
+            // Never scanned: this command looks at the file itself (as its own user), so a missing or unreadable file
+            // is named even before the worker ran.
+            files.TryAdd(target.Path, new FileStatus(target.Path, target.Host, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, SourceAccessProbe.CheckFile(target.Path)));
+        }
+        if (choice.Journal)
+        {
+            var journal = journalOptions.Value;
+            journals.TryAdd(journal.SourceName, new JournalStatus(journal.SourceName, journal.ResolveHost(options.Value), null, null, 0, 0, 0, 0, 0, null, null));
+        }
+        foreach (var problem in problems)
+        {
+            // The worker's own finding (its user and groups), which is what decides whether alerts come.
+            if (files.TryGetValue(problem.Source, out var file))
+            {
+                files[problem.Source] = file with { Problem = problem.Problem };
+            }
+            else if (journals.TryGetValue(problem.Source, out var journal))
+            {
+                journals[problem.Source] = journal with { Problem = problem.Problem };
+            }
+            else if (problem.Source.StartsWith("journal:", StringComparison.Ordinal))
+            {
+                journals[problem.Source] = new JournalStatus(problem.Source, problem.Host, null, null, 0, 0, 0, 0, 0, null, problem.Problem);
+            }
+            else
+            {
+                files[problem.Source] = new FileStatus(problem.Source, problem.Host, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, problem.Problem);
+            }
         }
         OutboxSnapshot? outbox = null;
         if (services.GetService<IOutboxStatus>() is { } status)
@@ -56,7 +90,23 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
             }
         }
         return new StatusReport(database.Path, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], outbox,
-            LogScanSchedule.Period(options.Value, now), now, influx);
+            LogScanSchedule.Period(options.Value, now), now, influx, [.. journals.Values.OrderBy(j => j.Source, StringComparer.Ordinal)]);
+    }
+
+    private static void ReadJournals(SqliteConnection connection, Dictionary<string, JournalStatus> journals)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT source, host, last_scan_unix_ms, cursor, entries, events, events_inserted, malformed, invalid_utf8, last_entry_unix_ms
+            FROM journal_checkpoint ORDER BY source
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            journals[reader.GetString(0)] = new JournalStatus(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
+                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), null);
+        }
     }
 
     private static InfluxExportStatus? ReadInfluxExport(SqliteConnection connection)

@@ -12,13 +12,13 @@ public static class StatusRenderer
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"Alerter database: {report.DatabasePath}");
         text.AppendLine(c, $"Scan period: {report.Period.TotalSeconds:0.###} s (stale after {StatusReport.StalePeriods} periods)");
-        if (report.Files.Count == 0)
+        if (report.Files.Count == 0 && report.JournalSources.Count == 0)
         {
             text.AppendLine("No log file has been scanned yet and none is configured.");
         }
         foreach (var file in report.Files)
         {
-            var state = report.IsStale(file) ? "STALE" : "ok";
+            var state = file.Problem is not null ? "UNREADABLE" : report.IsStale(file) ? "STALE" : "ok";
             var last = file.LastScan is { } scanned
                 ? $"{scanned.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({Age(report.Now - scanned)} ago)"
                 : "never";
@@ -28,6 +28,28 @@ public static class StatusRenderer
             if (file.LastEvent is { } lastEvent)
             {
                 text.AppendLine(c, $"    last event at {lastEvent.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
+            }
+            if (file.Problem is { } problem)
+            {
+                text.AppendLine(c, $"    problem: {problem}");
+            }
+        }
+        foreach (var journal in report.JournalSources)
+        {
+            var state = journal.Problem is not null ? "UNREADABLE" : report.IsStale(journal) ? "STALE" : "ok";
+            var last = journal.LastScan is { } read
+                ? $"{read.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({Age(report.Now - read)} ago)"
+                : "never";
+            text.AppendLine(c, $"[{state}] {journal.Source}{(journal.Host is null ? "" : $" (host {journal.Host})")}");
+            text.AppendLine(c, $"    last read {last}; {journal.Entries} entries; cursor {journal.Cursor ?? "none yet"}");
+            text.AppendLine(c, $"    events {journal.Events} ({journal.Inserted} new); malformed {journal.Malformed}, invalid UTF-8 {journal.InvalidUtf8}");
+            if (journal.LastEvent is { } lastEntry)
+            {
+                text.AppendLine(c, $"    last entry at {lastEntry.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
+            }
+            if (journal.Problem is { } problem)
+            {
+                text.AppendLine(c, $"    problem: {problem}");
             }
         }
         if (report.Outbox is { } outbox)

@@ -1,9 +1,11 @@
 using Alerter.Commands;
 using Alerter.Delivery;
 using Alerter.Influx;
+using Alerter.Journal;
 using Alerter.Logs;
 using Alerter.Ring;
 using Alerter.Scheduling;
+using Alerter.Sources;
 using Alerter.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,10 +22,15 @@ public static class AlerterServiceCollectionExtensions
     {
         services.AddOptions<AlerterStoreOptions>().Bind(configuration.GetSection(AlerterStoreOptions.Section));
         services.AddOptions<LogScanOptions>().Bind(configuration.GetSection(LogScanOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LogScanOptions>>(new LogScanOptionsValidator(requireSources));
+        // The worker needs a source: a file, or the journal when the choice reads it (Alerter:Journal:Use).
+        services.AddSingleton<IValidateOptions<LogScanOptions>>(provider => new LogScanOptionsValidator(requireSources && !provider.GetRequiredService<LogSourceChoice>().Journal));
+        services.AddAlerterJournalOptions(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAlerterSchema, EventSchema>();
         services.AddSingleton<IAlerterSchema, CheckpointSchema>();
+        services.AddSingleton<IAlerterSchema, JournalCheckpointSchema>();
+        services.AddSingleton<IAlerterSchema, SourceProblemSchema>();
+        services.AddSingleton<SourceProblems>();
         services.AddSingleton<AlerterDatabase>();
         services.AddSingleton<IFileSystemView, PhysicalFileSystemView>();
         services.AddSingleton<LogFileScanner>();
@@ -35,7 +42,7 @@ public static class AlerterServiceCollectionExtensions
     }
 
     /// <summary>The worker: core, Quartz (job store from <see cref="QuartzStoreOptions"/>), discovery and scan
-    /// jobs, delivery jobs, the optional live ring source, schema creation at start and the per-minute health line.</summary>
+    /// jobs, delivery jobs, the optional live ring source, the journal source (when chosen), schema creation at start and the per-minute health line.</summary>
     public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlerterCore(configuration, requireSources: true);
@@ -46,6 +53,7 @@ public static class AlerterServiceCollectionExtensions
         services.AddHostedService<SchemaStartup>();
         services.AddAlerterQuartz(configuration);
         services.AddAlerterRing(configuration);
+        services.AddAlerterJournal();
         services.AddAlerterInflux(configuration);
         services.AddHostedService<HealthSummaryService>();
         return services;

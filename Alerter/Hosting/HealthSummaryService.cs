@@ -1,6 +1,7 @@
 using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Scheduling;
+using Alerter.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ namespace Alerter.Hosting;
 /// <summary>Logs one line of the worker's own numbers every <see cref="LogScanOptions.SummaryInterval"/> (1 min).</summary>
 public sealed partial class HealthSummaryService(
     ScanActivity activity,
+    SourceProblems problems,
     IServiceProvider services,
     IOptions<LogScanOptions> options,
     TimeProvider time,
@@ -27,7 +29,7 @@ public sealed partial class HealthSummaryService(
                 {
                     var scans = activity.Read();
                     var outbox = services.GetService<IOutboxStatus>()?.Read();
-                    LogSummary(scans.Files, scans.Runs, scans.Failures, scans.Bytes, scans.Events, scans.Inserted, scans.Malformed,
+                    LogSummary(scans.Files, scans.Runs, scans.Failures, scans.Bytes, scans.Events, scans.Inserted, scans.Malformed, problems.Count,
                         outbox?.Pending, outbox?.Failed, outbox?.LastDelivery);
                 }
                 catch (Exception ex)
@@ -41,8 +43,8 @@ public sealed partial class HealthSummaryService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Health: {Files} files, {Runs} scans ({Failures} failed), {Bytes} bytes, {Events} events ({Inserted} new), {Malformed} skipped lines; outbox {Pending} pending, {Failed} failed, last delivery {LastDelivery}")]
-    private partial void LogSummary(int files, long runs, long failures, long bytes, long events, long inserted, long malformed, long? pending, long? failed, DateTimeOffset? lastDelivery);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health: {Files} files, {Runs} scans ({Failures} failed), {Bytes} bytes, {Events} events ({Inserted} new), {Malformed} skipped lines, {Unreadable} sources unreadable (see their warnings and `alerter status`); outbox {Pending} pending, {Failed} failed, last delivery {LastDelivery}")]
+    private partial void LogSummary(int files, long runs, long failures, long bytes, long events, long inserted, long malformed, int unreadable, long? pending, long? failed, DateTimeOffset? lastDelivery);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health summary failed")]
     private partial void LogFailed(Exception exception);

@@ -1,5 +1,6 @@
 using Alerter.Delivery;
 using Alerter.Logs;
+using Alerter.Sources;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -7,7 +8,7 @@ namespace Alerter.Scheduling;
 
 /// <summary>Scans one log file (path, host and start position in the job data). One at a time per file.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity activity, IDispatchTrigger dispatch, ILogger<LogScanJob> logger) : IJob
+public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity activity, IDispatchTrigger dispatch, SourceProblems problems, ILogger<LogScanJob> logger) : IJob
 {
     public const string PathKey = "path";
     public const string HostKey = "host";
@@ -24,6 +25,8 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
         {
             var result = await scanner.ScanAsync(target, cancellationToken).ConfigureAwait(false);
             activity.Record(result);
+            // A scan waits when the file is not there for it, also when it cannot be opened: say which, and what to do.
+            problems.Report(target.Path, target.Host, result.Action == ScanAction.Wait ? SourceAccessProbe.CheckFile(target.Path) : null);
             if (result.Inserted > 0)
             {
                 // The scan committed new events: dispatch them now rather than at the dispatch job's next fixed run.
@@ -38,6 +41,12 @@ public sealed partial class LogScanJob(LogFileScanner scanner, ScanActivity acti
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Readable when looked at, denied when opened (a rotated copy, or a mode changed in between).
+            activity.RecordFailure(target.Path);
+            problems.Report(target.Path, target.Host, SourceAccessProbe.CheckFile(target.Path) ?? $"cannot read the log file {target.Path} or one of its rotated copies: permission denied.");
         }
         catch (Exception ex)
         {

@@ -5,7 +5,7 @@ namespace HAProxy.Sockets;
 /// <c>/proc/thread-self/status</c>) and the names of uids and gids (from <c>/etc/passwd</c>, <c>/etc/group</c>),
 /// so a permission error can say which user needs which group.
 /// </summary>
-internal sealed record UnixAccount(uint Uid, uint Gid, IReadOnlyList<uint> Groups)
+public sealed record UnixAccount(uint Uid, uint Gid, IReadOnlyList<uint> Groups)
 {
     /// <summary>The current thread's credentials, or null when <c>/proc</c> is not readable.</summary>
     public static UnixAccount? Current()

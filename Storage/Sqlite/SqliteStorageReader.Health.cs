@@ -9,6 +9,8 @@ public sealed partial class SqliteStorageReader
 {
     // The Alerter's own tables, read here only for the health strip (their writers live in the Alerter).
     private const string CheckpointTable = "log_checkpoint";
+    private const string JournalCheckpointTable = "journal_checkpoint";
+    private const string SourceProblemTable = "log_source_problem";
     private const string OutboxTable = "alert_outbox";
 
     public Task<SuiteHealth> GetHealthAsync(CancellationToken cancellationToken) =>
@@ -60,16 +62,7 @@ public sealed partial class SqliteStorageReader
         {
             if (connection is not null)
             {
-                if (HasTable(connection, CheckpointTable))
-                {
-                    using var command = connection.CreateCommand();
-                    command.CommandText = "SELECT path, last_scan_unix_ms, offset FROM log_checkpoint ORDER BY path";
-                    using var reader = command.ExecuteReader();
-                    while (reader.Read())
-                    {
-                        scans.Add(new LogScanHealth(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetInt64(2)));
-                    }
-                }
+                ReadLogScans(connection, scans);
                 if (HasTable(connection, OutboxTable))
                 {
                     using var command = connection.CreateCommand();
@@ -89,6 +82,43 @@ public sealed partial class SqliteStorageReader
             }
         }
         return new SuiteHealth(endpoints, sinks, scans, outbox, deliveryError, oldestDue);
+    }
+
+    /// <summary>File checkpoints, journal checkpoints, and the problems the Alerter recorded (a source that cannot be read
+    /// may have no checkpoint at all: it appears with its problem and no last scan).</summary>
+    private static void ReadLogScans(Microsoft.Data.Sqlite.SqliteConnection connection, List<LogScanHealth> scans)
+    {
+        var bySource = new SortedDictionary<string, LogScanHealth>(StringComparer.Ordinal);
+        foreach (var (table, sql) in new[]
+        {
+            (CheckpointTable, "SELECT path, last_scan_unix_ms, offset FROM log_checkpoint"),
+            (JournalCheckpointTable, "SELECT source, last_scan_unix_ms, entries FROM journal_checkpoint"),
+        })
+        {
+            if (!HasTable(connection, table))
+            {
+                continue;
+            }
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                bySource[reader.GetString(0)] = new LogScanHealth(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetInt64(2));
+            }
+        }
+        if (HasTable(connection, SourceProblemTable))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT source, problem FROM log_source_problem";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var source = reader.GetString(0);
+                bySource[source] = (bySource.GetValueOrDefault(source) ?? new LogScanHealth(source, null, 0)) with { Problem = reader.GetString(1) };
+            }
+        }
+        scans.AddRange(bySource.Values);
     }
 
     private static double? Number(Dictionary<string, FieldValue> fields, string name) =>

@@ -11,7 +11,6 @@ namespace Alerter.Tests.Commands;
 public class ConfigurationErrorTests
 {
     [Theory]
-    [InlineData("run", "", "Configuration error: Alerter:Logs:Sources is empty: add at least one source")]
     [InlineData("run", "--Alerter:Logs:Interval=5s", "Configuration error: Failed to convert configuration value '5s' at 'Alerter:Logs:Interval' to type 'System.TimeSpan'. Write a duration as")]
     [InlineData("run", "--Alerter:Logs:BatchBytes=12", "Configuration error: Alerter:Logs:BatchBytes must be at least 4096 (got 12).")]
     [InlineData("run", "--Store:DataDirectory=/proc/monitoring-test", "Configuration error: Store:DataDirectory '/proc/monitoring-test' (/proc/monitoring-test) cannot be used: ")]
@@ -32,6 +31,18 @@ public class ConfigurationErrorTests
         (await alerter.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, alerter.Output);
 
         alerter.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(alerter.Output).ShouldStartWith(expected);
+    }
+
+    [Fact]
+    public async Task Run_NoFileSourceAndJournalNever_ExitCode2SourcesEmpty()
+    {
+        // Without Use=Never an empty source list is Debian's default: the journal, or /var/log/haproxy.log when it exists.
+        using var dir = new TempDirectory("cfg");
+        using var alerter = AlerterProcess.Start(dir.Path, ["run", $"--Store:DataDirectory={dir.Combine("data")}", "--Alerter:Journal:Use=Never"]);
+
+        (await alerter.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, alerter.Output);
+
+        alerter.Lines.Where(l => l.Length > 0).ShouldHaveSingleItem(alerter.Output).ShouldStartWith("Configuration error: Alerter:Logs:Sources is empty: add at least one source");
     }
 
     [Fact]

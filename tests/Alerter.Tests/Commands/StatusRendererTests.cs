@@ -68,4 +68,18 @@ public class StatusRendererTests
         StatusRenderer.Render(new StatusReport("/d.db", [], null, TimeSpan.FromSeconds(5), Now))
             .ShouldContain("No log file has been scanned yet and none is configured.");
     }
+
+    [Fact]
+    public void Render_UnreadableFileAndJournal_MarkedWithTheirProblems()
+    {
+        var report = new StatusReport("/d.db", [new FileStatus("/var/log/haproxy.log", "lb1", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, "cannot read the log file /var/log/haproxy.log: permission denied.")],
+            null, TimeSpan.FromSeconds(5), Now, Journals: [new JournalStatus("journal:system", "lb1", Now.AddSeconds(-2), null, 0, 0, 0, 0, 0, null, "journalctl was not found.")]);
+
+        var text = StatusRenderer.Render(report);
+
+        text.ShouldContain("[UNREADABLE] /var/log/haproxy.log (host lb1)" + Environment.NewLine);
+        text.ShouldContain("    problem: cannot read the log file /var/log/haproxy.log: permission denied." + Environment.NewLine);
+        text.ShouldContain("[UNREADABLE] journal:system (host lb1)" + Environment.NewLine + "    last read 2026-11-21 21:59:58Z (2 s ago); 0 entries; cursor none yet");
+        text.ShouldContain("    problem: journalctl was not found." + Environment.NewLine);
+    }
 }

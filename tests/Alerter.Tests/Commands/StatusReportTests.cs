@@ -41,4 +41,24 @@ public class StatusReportTests
     {
         new StatusReport("/data/alerter.db", [], null, TimeSpan.FromSeconds(5), Now).ExitCode.ShouldBe(1);
     }
+
+    [Fact]
+    public void ExitCode_FreshFileWithAProblem_OneAndNamesIt()
+    {
+        var report = new StatusReport("/data/alerter.db", [File("/var/log/a.log", Now.AddSeconds(-1)) with { Problem = "permission denied" }], null, TimeSpan.FromSeconds(5), Now);
+
+        report.UnreadableSources.ShouldBe(["/var/log/a.log"]);
+        report.ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public void ExitCode_JournalFollowingAndNoFile_ZeroUntilItHasAProblem()
+    {
+        var journal = new JournalStatus("journal:system", "lb1", Now.AddSeconds(-4), "s=1", 10, 2, 2, 0, 0, null, null);
+        new StatusReport("/d.db", [], null, TimeSpan.FromSeconds(5), Now, Journals: [journal]).ExitCode.ShouldBe(0);
+
+        var unreadable = new StatusReport("/d.db", [], null, TimeSpan.FromSeconds(5), Now, Journals: [journal with { Problem = "cannot read the journal" }]);
+        unreadable.ExitCode.ShouldBe(1);
+        unreadable.UnreadableSources.ShouldBe(["journal:system"]);
+    }
 }

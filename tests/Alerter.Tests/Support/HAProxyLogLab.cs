@@ -41,12 +41,22 @@ public sealed class HAProxyLogLab : IAsyncDisposable
     /// <summary>Set when started with the O_APPEND-like (copytruncate) sink.</summary>
     public AppendingSyslogSink? AppendSink { get; private set; }
 
+    /// <summary>Set when started with <c>journal</c>: the directory of the journal file HAProxy's messages go to.</summary>
+    public string? JournalDirectory { get; private set; }
+
     /// <param name="ring">Also log notice and worse to a ring <c>events</c> (RFC 5424), as the bundled proxy does.</param>
-    public static async Task<HAProxyLogLab> StartAsync(bool appendingSink = false, bool ring = false)
+    /// <param name="journal">HAProxy's log socket is journald's stand-in (<see cref="JournalSyslogSink"/>) instead of a file.</param>
+    public static async Task<HAProxyLogLab> StartAsync(bool appendingSink = false, bool ring = false, bool journal = false)
     {
         var lab = new HAProxyLogLab(new TempDirectory("alab"));
         var socket = lab.Directory.Combine("log.sock");
-        if (appendingSink)
+        if (journal)
+        {
+            lab.JournalDirectory = lab.Directory.Combine("journal");
+            System.IO.Directory.CreateDirectory(lab.JournalDirectory);
+            lab._sink = new JournalSyslogSink(socket, Path.Combine(lab.JournalDirectory, "system.journal"));
+        }
+        else if (appendingSink)
         {
             lab.AppendSink = new AppendingSyslogSink(socket, lab.LogPath);
             lab._sink = lab.AppendSink;

@@ -183,31 +183,5 @@ public class FailureIntegrationTests
         first.HasExited.ShouldBeFalse(first.Output);
     }
 
-    /// <summary>Copies collector.dll with every file its deps.json names (managed and native), keeping relative paths.</summary>
-    private static string CopyCollectorTo(string target)
-    {
-        var source = AppContext.BaseDirectory;
-        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(source, "collector.deps.json")));
-        var files = new HashSet<string> { "collector.dll", "collector.deps.json", "collector.runtimeconfig.json" };
-        foreach (var library in deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject())
-        {
-            foreach (var group in new[] { "runtime", "native", "runtimeTargets" })
-            {
-                if (library.Value.TryGetProperty(group, out var assets))
-                {
-                    foreach (var asset in assets.EnumerateObject())
-                    {
-                        files.Add(File.Exists(Path.Combine(source, asset.Name)) ? asset.Name : Path.GetFileName(asset.Name));
-                    }
-                }
-            }
-        }
-        foreach (var file in files.Where(f => File.Exists(Path.Combine(source, f))))
-        {
-            var destination = Path.Combine(target, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(source, file), destination);
-        }
-        return Path.Combine(target, "collector.dll");
-    }
+    private static string CopyCollectorTo(string target) => ProgramCopy.To("collector.dll", target);
 }

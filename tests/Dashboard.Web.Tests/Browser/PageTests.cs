@@ -138,4 +138,56 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
         await session.ScreenshotAsync("overview-tv.png");
         session.Errors.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task HealthStrip_LogSourceTheAlerterCannotRead_ShownInRedWithItsProblemAsText()
+    {
+        // What the Alerter's SourceProblems writes for a source it cannot read (log_source_problem, its own table). The
+        // problem names a file, and names are untrusted: markup in it must stay text.
+        var alerterDb = Path.Combine(stack.Directory.Path, "data", "alerter", "alerter.db");
+        const string problem = "cannot read the log file /var/log/<img src=x onerror=alert(1)>.log: permission denied. The Alerter runs as user nobody (uid 65534)";
+        await Poll.UntilAsync(() => HasProblemTable(alerterDb), TimeSpan.FromSeconds(30), "the Alerter's tables");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={alerterDb};Default Timeout=10"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT OR REPLACE INTO log_source_problem VALUES ('/var/log/other.log', 'lb1', $problem, 0, 0);
+                """;
+            insert.Parameters.AddWithValue("$problem", problem);
+            insert.ExecuteNonQuery();
+        }
+        try
+        {
+            await using var session = await PageSession.OpenAsync(stack.Browser, stack.Url + "/");
+            var page = session.Page;
+            var item = page.Locator("#health span.bad", new PageLocatorOptions { HasTextString = "log source /var/log/other.log unreadable" });
+            await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+            (await item.TextContentAsync()).ShouldBe("log source /var/log/other.log unreadable: " + problem);
+            (await page.Locator("#health img").CountAsync()).ShouldBe(0);
+            await session.ScreenshotAsync("health-unreadable-source.png");
+            session.Errors.ShouldBeEmpty();
+        }
+        finally
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={alerterDb};Default Timeout=10");
+            connection.Open();
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM log_source_problem WHERE source = '/var/log/other.log'";
+            delete.ExecuteNonQuery();
+        }
+    }
+
+    private static bool HasProblemTable(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return false;
+        }
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False;Default Timeout=10");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'log_source_problem'";
+        return (long)command.ExecuteScalar()! == 1;
+    }
 }

@@ -38,7 +38,9 @@ export async function refreshHealth() {
   }
   for (const scan of s.logScans) {
     const name = `log scan ${scan.source}`;
-    item(strip, `${name}: ${mark(name)}${scan.lastScan ? age(now - Date.parse(scan.lastScan)) + ' ago' : 'never'}`, !scan.lastScan || stale.has(name));
+    // The problem text is the Alerter's (it names the file, its owner and the user); textContent keeps it text.
+    if (scan.problem) item(strip, `log source ${scan.source} unreadable: ${scan.problem}`, true);
+    else item(strip, `${name}: ${mark(name)}${scan.lastScan ? age(now - Date.parse(scan.lastScan)) + ' ago' : 'never'}`, !scan.lastScan || stale.has(name));
   }
   if (s.outboxDepth !== null) item(strip, `outbox: ${s.outboxDepth}` + (stale.has('outbox') ? ', STALE: nothing delivered for 3 intervals' : ''), s.outboxDepth > 0 || stale.has('outbox'));
   if (s.lastDeliveryError) item(strip, `last delivery error: ${s.lastDeliveryError}`, true);

@@ -20,7 +20,9 @@ public sealed class EndToEndLab : IAsyncDisposable
 
     private readonly Dictionary<string, TestHttpBackend> _servers = [];
     private SyslogFileSink? _sink;
+    private JournalSyslogSink? _journalSink;
     private HAProxyProcess? _haproxy;
+    private bool _journal;
 
     private EndToEndLab(TempDirectory directory)
     {
@@ -62,16 +64,46 @@ public sealed class EndToEndLab : IAsyncDisposable
         return lab;
     }
 
+    /// <summary>The same lab with the Alerter reading the journal instead of the file: HAProxy also logs to a stand-in for
+    /// journald's syslog socket (<see cref="JournalSyslogSink"/>), and the Alerter reads that journal directory with no
+    /// file source (the lab's own waits still read the file).</summary>
+    public static async Task<EndToEndLab> StartWithJournalAsync(IReadOnlyDictionary<string, string[]> backends, params string[] emails)
+    {
+        var lab = new EndToEndLab(new TempDirectory("e2ej")) { _journal = true };
+        try
+        {
+            await lab.StartProcessesAsync(backends, new Dictionary<string, string?>(), emails);
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+        return lab;
+    }
+
+    /// <summary>The journal directory the Alerter reads (labs started with <see cref="StartWithJournalAsync"/>).</summary>
+    public string JournalDirectory => Directory.Combine("journal");
+
     private async Task StartProcessesAsync(IReadOnlyDictionary<string, string[]> backends, IReadOnlyDictionary<string, string?> extraSettings, string[] emails)
     {
         var certificate = TestCertificate.Create(Directory.Path);
         Smtp = await SmtpTestServer.StartAsync(Directory.Path, certificate, DeliverySettings.User, DeliverySettings.Password);
         var socket = Directory.Combine("log.sock");
         _sink = new SyslogFileSink(socket, LogPath);
+        var journalLog = "";
+        if (_journal)
+        {
+            System.IO.Directory.CreateDirectory(JournalDirectory);
+            var journalSocket = Directory.Combine("journal.sock");
+            _journalSink = new JournalSyslogSink(journalSocket, Path.Combine(JournalDirectory, "system.journal"));
+            journalLog = $"log {journalSocket} local0";
+        }
         var admin = Directory.Combine("admin.sock");
         var config = new System.Text.StringBuilder($"""
             global
                 log {socket} local0
+                {journalLog}
                 stats socket {admin} mode 600 level admin
             defaults
                 mode http
@@ -99,6 +131,17 @@ public sealed class EndToEndLab : IAsyncDisposable
         settings["Alerter:Logs:Sources:0:Path"] = LogPath;
         settings["Alerter:Logs:Sources:0:Host"] = Host;
         settings["Alerter:Logs:Sources:0:Start"] = "Beginning"; // transitions before the first scan are alerted too
+        if (_journal)
+        {
+            settings.Remove("Alerter:Logs:Sources:0:Path");
+            settings.Remove("Alerter:Logs:Sources:0:Host");
+            settings.Remove("Alerter:Logs:Sources:0:Start");
+            settings["Alerter:Journal:Use"] = "Always";
+            settings["Alerter:Journal:Directory"] = JournalDirectory;
+            settings["Alerter:Journal:Host"] = Host;
+            settings["Alerter:Journal:Start"] = "Beginning";
+            settings["Alerter:Journal:Priority"] = "debug"; // every entry, so IsQuiet can count them against the sink
+        }
         settings["Alerter:Sms:Url"] = Sms.Url;
         settings["Alerter:Sms:Auth"] = "Basic";
         settings["Alerter:Sms:UserName"] = "AC123";
@@ -153,7 +196,10 @@ public sealed class EndToEndLab : IAsyncDisposable
     {
         try
         {
-            return Scalar("SELECT COALESCE(MAX(offset), -1) FROM log_checkpoint") == new FileInfo(LogPath).Length
+            var readAll = _journalSink is { } journal
+                ? Scalar("SELECT COALESCE(MAX(entries), -1) FROM journal_checkpoint") == journal.Received
+                : Scalar("SELECT COALESCE(MAX(offset), -1) FROM log_checkpoint") == new FileInfo(LogPath).Length;
+            return readAll
                 && Scalar("SELECT COUNT(*) FROM haproxy_event WHERE dispatched = 0") == 0
                 && Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status <> 'sent'") == 0;
         }
@@ -202,6 +248,10 @@ public sealed class EndToEndLab : IAsyncDisposable
         if (_sink is not null)
         {
             await _sink.DisposeAsync();
+        }
+        if (_journalSink is not null)
+        {
+            await _journalSink.DisposeAsync();
         }
         Sms.Dispose();
         if (Smtp is not null)
