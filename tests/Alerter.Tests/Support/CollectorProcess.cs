@@ -12,7 +12,7 @@ namespace Alerter.Tests.Support;
 /// </summary>
 public static class CollectorProcess
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private static string Metadata(string key) =>
         typeof(CollectorProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;

@@ -9,7 +9,7 @@ public sealed record EndToEndLabOptions
     /// <summary>HAProxy's <c>log</c> lines. Default: one.</summary>
     public LabLogTargets Targets { get; init; } = LabLogTargets.One;
 
-    /// <summary>Also run the Collector (every 500 ms) into the store the Alerter reads for context and evidence.</summary>
+    /// <summary>Also run the Collector (every second) into the store the Alerter reads for context and evidence.</summary>
     public bool Collector { get; init; }
 
     /// <summary>The Alerter's log scan interval (<c>Alerter:Logs:Interval</c>); null: its default, 5 s.</summary>

@@ -25,8 +25,9 @@ public abstract class FileLogPipeline : ILabLogPipeline
 
     public string ReadLog() => File.Exists(LogPath) ? HAProxyLogLab.ReadShared(LogPath) : "";
 
+    // rsyslog creates the file at its first line: no file, nothing to read yet.
     public bool IsCaughtUp(Func<string, long> scalar)
-        => File.Exists(LogPath) && scalar("SELECT COALESCE(MAX(offset), -1) FROM log_checkpoint") == new FileInfo(LogPath).Length;
+        => !File.Exists(LogPath) || scalar("SELECT COALESCE(MAX(offset), -1) FROM log_checkpoint") == new FileInfo(LogPath).Length;
 
     public abstract ValueTask DisposeAsync();
 }
