@@ -7,35 +7,54 @@ public sealed partial class AlertPolicy
     /// <summary>One released group of one backend: each event's severity and flap outcome, then at most one group alert and one "flapping" alert per server that started flapping.</summary>
     private void EvaluateGroup(IReadOnlyList<PolicyEvent> group, PolicyRun run)
     {
-        var reported = new List<PolicyEvent>();
-        var flapHidden = new List<PolicyEvent>(); // hidden because a server flaps: the numbers may still confirm them
-        var startedFlapping = new List<(ServerKey Server, bool Silenced)>();
-        var repeated = new HashSet<long>();
-        var flapStarters = new HashSet<long>();
-        var changes = 0;
-        var flapCovered = false;
+        var tally = Tally(group, run);
+        // A server that starts flapping in this group is reported once, as flapping, not transition by transition.
+        var flapping = tally.StartedFlapping.Select(f => f.Server).ToHashSet();
+        tally.Move(e => e.ServerKey is { } s && flapping.Contains(s));
+        // A backend emptied only by flapping servers flaps with them: the flapping alert covers its "no server
+        // available" events (else the last server of a backend flapping pages critical at every group).
+        if (tally.FlapCovered && tally.Reported.All(e => e.Server is null))
+        {
+            tally.Move(e => e.Kind == LogEventKind.BackendNoServerAvailable);
+        }
+        DropRepeatedBackendDown(group, tally, run);
+        LiftConfirmed(tally, run);
+        if (tally.Reported.Count > 0)
+        {
+            run.Alerts.Add(GroupAlert(tally.Reported, run.Now));
+        }
+        foreach (var (server, _) in tally.StartedFlapping.Where(f => !f.Silenced))
+        {
+            run.Alerts.Add(FlappingAlert(run.States[server], group.Where(e => e.ServerKey == server).ToList(), run.Now));
+        }
+    }
+
+    /// <summary>Each event's flap outcome and severity, in order (flap states evolve event by event).</summary>
+    private GroupTally Tally(IReadOnlyList<PolicyEvent> group, PolicyRun run)
+    {
+        var tally = new GroupTally();
         foreach (var e in group)
         {
             var isSilenced = Options.Silences.Any(s => s.Matches(e));
             var outcome = run.ApplyFlap(e, Options);
             if (outcome == FlapOutcome.Repeated)
             {
-                repeated.Add(e.Id);
+                tally.Repeated.Add(e.Id);
                 run.Repeated++;
                 run.Dispatch(e, AlertSeverity.Info); // recorded, not paged
                 if (!isSilenced && run.IsFlapping(e.ServerKey))
                 {
-                    flapHidden.Add(e); // a flapping server's outage was never paged: the numbers may still confirm it
+                    tally.FlapHidden.Add(e); // a flapping server's outage was never paged: the numbers may still confirm it
                 }
                 continue;
             }
-            changes += e.IsStateChange ? 1 : 0;
+            tally.Changes += e.IsStateChange ? 1 : 0;
             run.Dispatch(e, SeverityClassifier.Classify(e, Options));
-            flapCovered |= outcome is FlapOutcome.StartedFlapping or FlapOutcome.Suppressed;
+            tally.FlapCovered |= outcome is FlapOutcome.StartedFlapping or FlapOutcome.Suppressed;
             if (outcome == FlapOutcome.StartedFlapping)
             {
-                startedFlapping.Add((e.ServerKey!.Value, isSilenced));
-                flapStarters.Add(e.Id); // reported by the "flapping" alert
+                tally.StartedFlapping.Add((e.ServerKey!.Value, isSilenced));
+                tally.FlapStarters.Add(e.Id);
             }
             if (isSilenced)
             {
@@ -43,46 +62,36 @@ public sealed partial class AlertPolicy
             }
             else if (outcome == FlapOutcome.Normal)
             {
-                reported.Add(e);
+                tally.Reported.Add(e);
             }
             else
             {
-                flapHidden.Add(e);
+                tally.FlapHidden.Add(e);
             }
         }
-        // A server that starts flapping in this group is reported once, as flapping, not transition by transition.
-        var flapping = startedFlapping.Select(f => f.Server).ToHashSet();
-        Move(reported, flapHidden, e => e.ServerKey is { } s && flapping.Contains(s));
-        // A backend emptied only by flapping servers flaps with them: the flapping alert covers its "no server
-        // available" events (else the last server of a backend flapping pages critical at every group).
-        if (flapCovered && reported.All(e => e.Server is null))
+        return tally;
+    }
+
+    /// <summary>
+    /// Every server of the group only repeated its state (a reload's new process re-checking them): the backend was
+    /// already without servers, so its "no server available" is a repeat too.
+    /// </summary>
+    private static void DropRepeatedBackendDown(IReadOnlyList<PolicyEvent> group, GroupTally tally, PolicyRun run)
+    {
+        if (tally.Repeated.Count == 0 || tally.Changes > 0)
         {
-            Move(reported, flapHidden, e => e.Kind == LogEventKind.BackendNoServerAvailable);
+            return;
         }
-        // Every server of the group only repeated its state (a reload's new process re-checking them): the backend
-        // was already without servers, so its "no server available" is a repeat too.
-        if (repeated.Count > 0 && changes == 0)
+        foreach (var e in tally.Reported.Where(e => e.Kind == LogEventKind.BackendNoServerAvailable).ToList())
         {
-            foreach (var e in reported.Where(e => e.Kind == LogEventKind.BackendNoServerAvailable).ToList())
+            tally.Reported.Remove(e);
+            tally.Repeated.Add(e.Id);
+            run.Repeated++;
+            run.Dispatch(e, AlertSeverity.Info);
+            if (group.Any(g => run.IsFlapping(g.ServerKey)))
             {
-                reported.Remove(e);
-                repeated.Add(e.Id);
-                run.Repeated++;
-                run.Dispatch(e, AlertSeverity.Info);
-                if (group.Any(g => run.IsFlapping(g.ServerKey)))
-                {
-                    flapHidden.Add(e);
-                }
+                tally.FlapHidden.Add(e);
             }
-        }
-        LiftConfirmed(reported, flapHidden, repeated.Union(flapStarters).ToHashSet(), run);
-        if (reported.Count > 0)
-        {
-            run.Alerts.Add(GroupAlert(reported, run.Now));
-        }
-        foreach (var (server, _) in startedFlapping.Where(f => !f.Silenced))
-        {
-            run.Alerts.Add(FlappingAlert(run.States[server], group.Where(e => e.ServerKey == server).ToList(), run.Now));
         }
     }
 
@@ -90,13 +99,13 @@ public sealed partial class AlertPolicy
     /// Flap suppression lifted where the numbers confirm the outage (paged at its severity, in this group's alert);
     /// the other hidden outage events wait for the numbers (<see cref="PolicyRun.Unconfirmed"/>).
     /// </summary>
-    private void LiftConfirmed(List<PolicyEvent> reported, List<PolicyEvent> flapHidden, IReadOnlySet<long> countedElsewhere, PolicyRun run)
+    private void LiftConfirmed(GroupTally tally, PolicyRun run)
     {
-        foreach (var e in flapHidden)
+        foreach (var e in tally.FlapHidden)
         {
             if (OutageEvidence.IsOutage(e) && run.Evidence.Confirms(e))
             {
-                reported.Add(e);
+                tally.Reported.Add(e);
                 run.Confirmed++;
                 run.Dispatch(e, SeverityClassifier.Classify(e, Options));
                 continue;
@@ -105,17 +114,11 @@ public sealed partial class AlertPolicy
             {
                 run.Unconfirmed.Add(e);
             }
-            if (!countedElsewhere.Contains(e.Id))
+            if (!tally.Repeated.Contains(e.Id) && !tally.FlapStarters.Contains(e.Id))
             {
                 run.Suppressed++; // repeats and the change that started a flap are counted as such
             }
         }
-        reported.Sort((a, b) => a.Id.CompareTo(b.Id));
-    }
-
-    private static void Move(List<PolicyEvent> from, List<PolicyEvent> to, Predicate<PolicyEvent> match)
-    {
-        to.AddRange(from.FindAll(match));
-        from.RemoveAll(match);
+        tally.Reported.Sort((a, b) => a.Id.CompareTo(b.Id));
     }
 }

@@ -13,8 +13,13 @@ namespace Alerter.Delivery.Dispatch;
 /// sample), judged by the pure <see cref="OutageSamples"/>. Bounded by <see cref="Timeout"/>: a slow or broken store
 /// means no evidence (the log alone decides), never a stalled dispatch.
 /// </summary>
-public sealed partial class StoreOutageEvidence(IStorageReader reader, ILogger<StoreOutageEvidence> logger) : IOutageEvidenceSource
+public sealed partial class StoreOutageEvidence(IStorageReader reader, TimeProvider time, ILogger<StoreOutageEvidence> logger) : IOutageEvidenceSource
 {
+    /// <summary>A broken store is read at every dispatch run while an outage is held: say so once a minute, not every second.</summary>
+    public static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
+    private long _lastWarning = long.MinValue;
+
     /// <summary>How far back samples are read: the newest two within it count.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromMinutes(2);
 
@@ -37,7 +42,12 @@ public sealed partial class StoreOutageEvidence(IStorageReader reader, ILogger<S
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogUnavailable(ex.GetType().Name, ex.Message);
+            var nowTicks = time.GetUtcNow().UtcTicks;
+            if (_lastWarning == long.MinValue || nowTicks - _lastWarning >= WarningInterval.Ticks)
+            {
+                _lastWarning = nowTicks;
+                LogUnavailable(ex.GetType().Name, ex.Message);
+            }
             return OutageEvidence.None;
         }
     }
@@ -63,6 +73,6 @@ public sealed partial class StoreOutageEvidence(IStorageReader reader, ILogger<S
         return confirmed;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Collector's store could not confirm held outages ({Error}: {Message}); the log alone decides this run")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Collector's store could not confirm held outages ({Error}: {Message}); the log alone decides until it can (said at most once a minute)")]
     private partial void LogUnavailable(string error, string message);
 }
