@@ -11,6 +11,8 @@ RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-c
 # npm (from RUN_PACKAGES) also run tsc for the Grafana dashboards' type check (grafana/typecheck).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
   hatop prometheus-haproxy-exporter logwatch)
+# Debian's rsyslogd with Debian's 49-haproxy.conf (from the haproxy package): the Alerter's duplicate-copies tests.
+TEST_PACKAGES+=(rsyslog)
 
 ensure_packages() {
   local missing=()
