@@ -49,8 +49,10 @@ render_config "$CONFIG_FILE" || fail "could not render $CONFIG_FILE."
 
 # The syslog receiver: HAProxy sends one datagram per log line, each ending in a newline, so appending
 # the datagrams as they come gives a plain log file (RFC 3164 lines without a hostname).
+# Whoever can write to the socket or the file can forge state changes (see Alerter/README.md, "Trust in the log"):
+# HAProxy runs as this user, so the socket is 0600 and the file 0640, and nobody else writes either.
 start_detached syslog "$PROXY_RUN_DIR/syslog.out" \
-  socat -u "UNIX-RECV:$LOG_SOCKET,mode=666" "OPEN:$LOG_FILE,creat,append" >/dev/null
+  socat -u "UNIX-RECV:$LOG_SOCKET,mode=600" "OPEN:$LOG_FILE,creat,append,perm=0640" >/dev/null
 wait_for "the syslog receiver ($LOG_SOCKET)" 5 test -S "$LOG_SOCKET"
 
 specs=()

@@ -13,6 +13,8 @@ RUN_PACKAGES=(haproxy socat python3 curl python3-aiosmtpd sqlite3 fonts-dejavu-c
 # no journald as PID 1 needed).
 TEST_PACKAGES=("${RUN_PACKAGES[@]}" influxdb victoria-metrics postgresql tmux chromium
   hatop prometheus-haproxy-exporter logwatch systemd-journal-remote)
+# Debian's rsyslogd with Debian's 49-haproxy.conf (from the haproxy package): the Alerter's duplicate-copies tests.
+TEST_PACKAGES+=(rsyslog)
 
 ensure_packages() {
   local missing=()

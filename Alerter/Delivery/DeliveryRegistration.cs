@@ -40,6 +40,7 @@ public static class DeliveryRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, EventSchema>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, OutboxSchema>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlerterSchema, UnconfirmedRows>());
         services.TryAddSingleton<AlerterDatabase>();
         services.TryAddSingleton<IDeliveryDatabase, AlerterDatabaseConnections>();
         services.AddSingleton<OutboxStore>();
@@ -52,6 +53,8 @@ public static class DeliveryRegistration
             services.AddSingleton<IStorageReader>(sp => new SqliteStorageReader(
                 Path.GetFullPath(collectorDatabase), sp.GetRequiredService<AlerterDatabase>().Path, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IAlertContextSource, StoreAlertContextSource>();
+            // The same numbers may lift flap suppression of an outage the log reports (never hold an alert back).
+            services.AddSingleton<IOutageEvidenceSource, StoreOutageEvidence>();
         }
         services.AddSingleton<AlertContextLoader>();
         services.AddSingleton<AlertMailComposer>();

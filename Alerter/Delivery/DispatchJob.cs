@@ -21,10 +21,10 @@ public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<Disp
     {
         try
         {
-            var result = dispatcher.DispatchOnce();
+            var result = await dispatcher.DispatchOnceAsync(cancellationToken);
             if (result.Events > 0 || result.Alerts > 0)
             {
-                LogDispatched(result.Events, result.Held, result.Alerts, result.OutboxRows, result.Silenced, result.Suppressed);
+                LogDispatched(result.Events, result.Held, result.Alerts, result.OutboxRows, result.Silenced, result.Suppressed, result.Repeated, result.Confirmed);
             }
             if (result.UnknownKinds > 0)
             {
@@ -45,8 +45,8 @@ public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<Disp
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched {Events} events ({Held} held for grouping): {Alerts} alerts, {Rows} outbox rows, {Silenced} silenced, {Suppressed} flap-suppressed")]
-    private partial void LogDispatched(int events, int held, int alerts, int rows, int silenced, int suppressed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched {Events} events ({Held} held for grouping): {Alerts} alerts, {Rows} outbox rows, {Silenced} silenced, {Suppressed} flap-suppressed, {Repeated} repeated states, {Confirmed} confirmed by the Collector's numbers")]
+    private partial void LogDispatched(int events, int held, int alerts, int rows, int silenced, int suppressed, int repeated, int confirmed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Count} events of a kind this build does not know")]
     private partial void LogUnknown(int count);

@@ -6,7 +6,8 @@ namespace Alerter.Journal;
 
 /// <summary>
 /// Turns journal entries into <c>haproxy_event</c> rows with the same idempotency keys as the file and ring sources
-/// (<see cref="EventKey"/>, <see cref="OrdinalTracker"/>, whose state is saved with the cursor). Pure: the caller passes
+/// (<see cref="EventKeyer"/>: copies of one message are one event, same-second repeats get ordinals; its state is saved
+/// with the cursor). Pure: the caller passes
 /// the time. journald has already taken the syslog envelope apart, so MESSAGE is parsed as a bare message (HAProxy's
 /// stderr form <c>[WARNING]  (pid) : ...</c> keeps its envelope and is parsed as such).
 /// The event time is <c>__REALTIME_TIMESTAMP</c>, journald's reception time: it is absolute (UTC, microseconds, with
@@ -14,9 +15,10 @@ namespace Alerter.Journal;
 /// <c>/var/log/haproxy.log</c> (reception time), so the file and the journal of one node key an event alike.
 /// <c>SYSLOG_TIMESTAMP</c> would be HAProxy's own clock, but RFC 3164 text: whole seconds, no year, no zone.
 /// </summary>
-public sealed class JournalEntryProcessor(string host, string source, OrdinalTracker ordinals)
+public sealed class JournalEntryProcessor(string host, string source, EventKeyer keyer)
 {
-    public OrdinalTracker Ordinals => ordinals;
+    /// <summary>The keying state to save with the cursor.</summary>
+    public EventKeyer Keyer => keyer;
 
     public JournalEntryOutcome Process(JournalEntry entry, DateTimeOffset now, out EventRow? row)
     {
@@ -44,8 +46,12 @@ public sealed class JournalEntryProcessor(string host, string source, OrdinalTra
             Severity = parsed.Severity ?? entry.Priority,
             Priority = parsed.Priority ?? (entry.Priority is { } p && entry.Facility is { } f ? f * 8 + p : null),
         };
-        var baseKey = EventKey.Base(host, logEvent);
-        var key = EventKey.WithOrdinal(baseKey, ordinals.Next(baseKey, logEvent.Timestamp));
+        var key = keyer.KeyOf(host, logEvent, out var isCopy);
+        if (isCopy)
+        {
+            // Debian's two log lines put every notice line in the journal twice: the copy is the event already keyed.
+            return JournalEntryOutcome.Copy;
+        }
         row = new EventRow(key, host, logEvent, now, message.ToString(), source);
         return JournalEntryOutcome.Event;
     }

@@ -148,7 +148,7 @@ public sealed partial class JournalEventSource(
     /// <summary>Reads batches of lines and commits each with its last cursor; returns when journalctl's output ends.</summary>
     private async Task<bool> ConsumeAsync(ChannelReader<string> lines, JournalOptions settings, string host, JournalCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
-        var processor = new JournalEntryProcessor(host, settings.SourceName, OrdinalTracker.Parse(checkpoint?.OrdinalState));
+        var processor = new JournalEntryProcessor(host, settings.SourceName, EventKeyer.Parse(checkpoint?.OrdinalState));
         var expected = checkpoint;
         var readAny = false;
         var batch = new List<string>(settings.BatchEntries);
@@ -193,7 +193,7 @@ public sealed partial class JournalEventSource(
                 LogSkipped(settings.SourceName, malformed, 0);
                 continue;
             }
-            var next = new JournalCheckpoint(settings.SourceName, cursor, processor.Ordinals.Serialize());
+            var next = new JournalCheckpoint(settings.SourceName, cursor, processor.Keyer.Serialize());
             if (!Commit(expected, next, host, rows, new JournalBatchDelta(batch.Count, rows.Count, 0, malformed, invalid, lastEntry), out var added))
             {
                 LogSuperseded(settings.SourceName);

@@ -21,7 +21,7 @@ public sealed class LogBackfill(AlerterDatabase database, IOptions<LogScanOption
         var now = time.GetUtcNow();
         var scanner = new LogScanner(new LogParseContext(now, settings.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(now)), settings.MaxLineBytes);
         var reader = new LogSegmentReader(Math.Max(settings.ReadBufferBytes, 4 * 1024 * 1024), Math.Max(settings.BatchBytes, 64L * 1024 * 1024));
-        var ordinals = new OrdinalTracker();
+        var keyer = new EventKeyer();
         var counters = new LogScanCounters();
         long inserted = 0;
         long skippedBefore = 0;
@@ -32,9 +32,13 @@ public sealed class LogBackfill(AlerterDatabase database, IOptions<LogScanOption
             var observed = time.GetUtcNow();
             foreach (var scanned in batch.Events)
             {
-                // Ordinals count every occurrence, also those before `from`, so keys match the scan jobs'.
-                var baseKey = EventKey.Base(host, scanned.Event);
-                var key = EventKey.WithOrdinal(baseKey, ordinals.Next(baseKey, scanned.Event.Timestamp));
+                // Ordinals count every message, also those before `from`, so keys match the scan jobs'; copies of a
+                // message (Debian's two log lines) are one event.
+                var key = keyer.KeyOf(host, scanned.Event, out var isCopy);
+                if (isCopy)
+                {
+                    continue;
+                }
                 if (from is { } start && scanned.Event.Timestamp is { } at && at < start)
                 {
                     skippedBefore++;

@@ -46,13 +46,13 @@ public sealed partial class LogFileScanner(
         var settings = options.Value;
         var now = time.GetUtcNow();
         var scanner = new LogScanner(new LogParseContext(now, settings.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(now)), settings.MaxLineBytes);
-        var ordinals = OrdinalTracker.Parse(checkpoint?.OrdinalState);
+        var keyer = EventKeyer.Parse(checkpoint?.OrdinalState);
         var counters = new LogScanCounters();
         var run = ScanStep.Start(checkpoint, plan.Action);
         for (var i = 0; i < plan.Segments.Count; i++)
         {
             var next = i + 1 < plan.Segments.Count ? plan.Segments[i + 1] : null;
-            var (after, goOn) = await ReadSegmentAsync(connection, target, plan, plan.Segments[i], next, run, scanner, ordinals, counters, observedAt, cancellationToken).ConfigureAwait(false);
+            var (after, goOn) = await ReadSegmentAsync(connection, target, plan, plan.Segments[i], next, run, scanner, keyer, counters, observedAt, cancellationToken).ConfigureAwait(false);
             run = after;
             if (!goOn)
             {
@@ -75,7 +75,7 @@ public sealed partial class LogFileScanner(
     /// run after it, and whether the next segment may be read (false when the file changed under the run).
     /// </summary>
     private async Task<(ScanRun Run, bool GoOn)> ReadSegmentAsync(SqliteConnection connection, LogFileTarget target, ScanPlan plan, ScanSegment segment,
-        ScanSegment? next, ScanRun run, LogScanner scanner, OrdinalTracker ordinals, LogScanCounters counters, DateTimeOffset observedAt,
+        ScanSegment? next, ScanRun run, LogScanner scanner, EventKeyer keyer, LogScanCounters counters, DateTimeOffset observedAt,
         CancellationToken cancellationToken)
     {
         FileStream stream;
@@ -110,8 +110,8 @@ public sealed partial class LogFileScanner(
             {
                 await reader.ReadAsync(stream, segment.FromOffset, segment.IsFinal, scanner, counters, batch =>
                 {
-                    var rows = BuildRows(batch.Events, target, ordinals, segment.Path);
-                    var commit = ScanStep.Commit(run, target.Path, segment, next, identity, batch, ordinals.Serialize(), observedAt);
+                    var rows = BuildRows(batch.Events, target, keyer, segment.Path);
+                    var commit = ScanStep.Commit(run, target.Path, segment, next, identity, batch, keyer.Serialize(), observedAt);
                     // Checked before every commit: the file's first bytes must still be the ones fingerprinted, or a
                     // copytruncate and new lines since the open would make this batch a read from mid-line of other content.
                     if ((Fingerprint.Of(handle, commit.FingerprintLength) ?? "") != commit.Fingerprint)
@@ -162,15 +162,18 @@ public sealed partial class LogFileScanner(
         return expected is null ? stored is null : stored is not null && stored.Identity == expected.Identity && stored.Offset == expected.Offset;
     }
 
-    private List<EventRow> BuildRows(IReadOnlyList<ScannedLogEvent> events, LogFileTarget target, OrdinalTracker ordinals, string source)
+    /// <summary>One row per message: copies of a message (Debian's two log lines) are keyed and left out.</summary>
+    private List<EventRow> BuildRows(IReadOnlyList<ScannedLogEvent> events, LogFileTarget target, EventKeyer keyer, string source)
     {
         var rows = new List<EventRow>(events.Count);
         var observed = time.GetUtcNow();
         foreach (var scanned in events)
         {
-            var baseKey = EventKey.Base(target.Host, scanned.Event);
-            var key = EventKey.WithOrdinal(baseKey, ordinals.Next(baseKey, scanned.Event.Timestamp));
-            rows.Add(new EventRow(key, target.Host, scanned.Event, observed, scanned.Line, source));
+            var key = keyer.KeyOf(target.Host, scanned.Event, out var isCopy);
+            if (!isCopy)
+            {
+                rows.Add(new EventRow(key, target.Host, scanned.Event, observed, scanned.Line, source));
+            }
         }
         return rows;
     }

@@ -11,4 +11,10 @@ public enum FlapOutcome
 
     /// <summary>The server is flapping: stay silent.</summary>
     Suppressed,
+
+    /// <summary>
+    /// DOWN while DOWN (or UP while UP), e.g. the new process after a reload re-checks and logs "is DOWN" again: no
+    /// state change, so no alert and no count towards flapping.
+    /// </summary>
+    Repeated,
 }

@@ -7,6 +7,8 @@ public enum RingLineOutcome
     Event,
     /// <summary>A state change older than <see cref="RingOptions.BacklogMaxAge"/>: counted for ordinals, not stored.</summary>
     Stale,
+    /// <summary>A copy of a state change just read (the ring is a target of two <c>log</c> lines): one event, stored once.</summary>
+    Copy,
     /// <summary>A well-formed log line that is not a state change.</summary>
     NotAnEvent,
     /// <summary>A broken line, or a state change whose text was not valid UTF-8 (U+FFFD): skipped and counted.</summary>

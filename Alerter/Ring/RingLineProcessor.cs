@@ -8,11 +8,12 @@ namespace Alerter.Ring;
 /// Turns lines read from <c>show events &lt;ring&gt; -w</c> into <c>haproxy_event</c> rows with the same idempotency
 /// keys as the file source (<see cref="EventKey"/>: whole seconds, so an RFC 5424 ring line and the RFC 3164 file
 /// line of one event agree). Pure: the caller passes the time. One instance per connection: the backlog a new
-/// connection replays numbers same-second repeats (<see cref="OrdinalTracker"/>) as the first pass did.
+/// connection replays numbers same-second repeats (<see cref="OrdinalTracker"/>) as the first pass did, and a
+/// message logged to the ring twice (two <c>log ring@...</c> lines) is one event (<see cref="CopyFilter"/>).
 /// </summary>
 public sealed class RingLineProcessor(string host, string source, TimeSpan assumedUtcOffset, TimeSpan backlogMaxAge)
 {
-    private readonly OrdinalTracker _ordinals = new();
+    private readonly EventKeyer _keyer = new();
 
     public RingLineOutcome Process(string line, DateTimeOffset now, out EventRow? row)
     {
@@ -36,9 +37,12 @@ public sealed class RingLineProcessor(string host, string source, TimeSpan assum
             // As LogSegmentReader: an alert must not name a server that does not exist under that name.
             return RingLineOutcome.Malformed;
         }
-        var baseKey = EventKey.Base(host, logEvent!);
-        var key = EventKey.WithOrdinal(baseKey, _ordinals.Next(baseKey, logEvent!.Timestamp));
-        if (logEvent.Timestamp is { } at && now - at > backlogMaxAge)
+        var key = _keyer.KeyOf(host, logEvent!, out var isCopy);
+        if (isCopy)
+        {
+            return RingLineOutcome.Copy;
+        }
+        if (logEvent!.Timestamp is { } at && now - at > backlogMaxAge)
         {
             return RingLineOutcome.Stale;
         }

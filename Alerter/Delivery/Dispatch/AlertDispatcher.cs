@@ -7,15 +7,17 @@ namespace Alerter.Delivery.Dispatch;
 
 /// <summary>
 /// Reads undispatched <c>haproxy_event</c> rows in id order and, in ONE transaction, runs the policy, writes the
-/// outbox rows, stores flap state, and sets severity and dispatched=1. A crash before commit leaves everything
-/// undispatched, and the next run produces the same alert keys.
+/// outbox rows, stores flap state and the outages held for the numbers, and sets severity and dispatched=1. A crash
+/// before commit leaves everything undispatched, and the next run produces the same alert keys. With the Collector's
+/// store connected (<paramref name="evidence"/>), outage events hidden by flap suppression are held, and the store is
+/// read only while some are: a run whose policy holds nothing never waits for it.
 /// </summary>
-public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPolicyOptions> options, TimeProvider time)
+public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPolicyOptions> options, TimeProvider time, IOutageEvidenceSource? evidence = null)
 {
     /// <summary>At most this many events per run; the rest wait for the next run (in order).</summary>
     public const int MaxEventsPerRun = 5000;
 
-    public DispatchResult DispatchOnce()
+    public async Task<DispatchResult> DispatchOnceAsync(CancellationToken cancellationToken = default)
     {
         var policyOptions = options.Value;
         var policy = new AlertPolicy(policyOptions);
@@ -24,9 +26,21 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
         var now = time.GetUtcNow();
         var unknown = new List<long>();
         var pending = EventRows.ReadPending(connection, transaction, MaxEventsPerRun, unknown);
-        var servers = pending.Select(e => e.ServerKey).OfType<ServerKey>().ToHashSet();
-        var flapStates = FlapStateRows.Load(connection, transaction, servers);
-        var decision = policy.Evaluate(pending, flapStates, now);
+        var unconfirmed = evidence is null ? [] : EventRows.ReadUnconfirmed(connection, transaction);
+        var servers = pending.Concat(unconfirmed).Select(e => e.ServerKey).OfType<ServerKey>().ToHashSet();
+        var backends = unconfirmed.Select(e => new BackendKey(e.Host, e.Proxy)).ToHashSet();
+        var flapStates = FlapStateRows.Load(connection, transaction, servers, backends);
+        var input = new PolicyInput(pending, flapStates, unconfirmed, OutageEvidence.None);
+        var decision = policy.Evaluate(input, now);
+        if (evidence is not null && decision.Unconfirmed is { Count: > 0 } held)
+        {
+            // The policy is pure: deciding again with what the numbers say is the decision.
+            var read = await evidence.ReadAsync(held, now, cancellationToken).ConfigureAwait(false);
+            if (!ReferenceEquals(read, OutageEvidence.None))
+            {
+                decision = policy.Evaluate(input with { Evidence = read }, now);
+            }
+        }
         var rows = 0;
         foreach (var alert in decision.Alerts)
         {
@@ -48,9 +62,14 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             decision.Dispatched.Select(d => (d.EventId, d.Severity.ToString().ToLowerInvariant()))
                 .Concat(unknown.Select(id => (id, "unknown"))));
         FlapStateRows.Save(connection, transaction, decision.FlapStates);
+        if (evidence is not null)
+        {
+            UnconfirmedRows.Replace(connection, transaction, decision.Unconfirmed ?? []);
+        }
         transaction.Commit();
         return new DispatchResult(decision.Dispatched.Count, pending.Count - decision.Dispatched.Count, decision.Alerts.Count, rows,
-            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt);
+            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt, decision.Repeated, decision.Confirmed,
+            decision.Unconfirmed?.Count ?? 0);
     }
 
     private static Dictionary<ServerKey, IReadOnlyList<RecentTransition>> RecentTransitions(

@@ -18,6 +18,20 @@ internal static class EventRows
         command.Transaction = transaction;
         command.CommandText = $"SELECT {Columns} FROM haproxy_event WHERE dispatched = 0 ORDER BY id LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
+        return Read(command, unknown);
+    }
+
+    /// <summary>The outage events held for the numbers (<see cref="UnconfirmedRows"/>), in id order.</summary>
+    public static List<PolicyEvent> ReadUnconfirmed(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM haproxy_event WHERE id IN (SELECT event_id FROM alert_unconfirmed_outage) ORDER BY id";
+        return Read(command, []);
+    }
+
+    private static List<PolicyEvent> Read(SqliteCommand command, List<long> unknown)
+    {
         using var reader = command.ExecuteReader();
         var events = new List<PolicyEvent>();
         while (reader.Read())

@@ -1,14 +1,22 @@
 using System.Globalization;
 using Alerter.Policy;
+using Storage.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace Alerter.Delivery.Dispatch;
 
-/// <summary>Loads and stores <c>alert_flap_state</c> rows (inside the dispatcher's transaction).</summary>
+/// <summary>
+/// Loads and stores <c>alert_flap_state</c> rows (inside the dispatcher's transaction). <c>last_kind</c> holds a
+/// <see cref="EventKinds"/> name, never an enum's <c>ToString()</c> (rows written before that hold the same names).
+/// </summary>
 internal static class FlapStateRows
 {
-    /// <summary>States of <paramref name="servers"/> plus every flapping server (the stable-again check needs those).</summary>
-    public static Dictionary<ServerKey, FlapState> Load(SqliteConnection connection, SqliteTransaction transaction, IReadOnlySet<ServerKey> servers)
+    /// <summary>
+    /// States of <paramref name="servers"/>, of every server of <paramref name="backends"/> (whether a held outage is
+    /// over) and of every flapping server (the stable-again check needs those).
+    /// </summary>
+    public static Dictionary<ServerKey, FlapState> Load(SqliteConnection connection, SqliteTransaction transaction, IReadOnlySet<ServerKey> servers,
+        IReadOnlySet<BackendKey>? backends = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -19,7 +27,7 @@ internal static class FlapStateRows
         {
             var key = new ServerKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
             var flapping = reader.GetInt64(4) != 0;
-            if (!flapping && !servers.Contains(key))
+            if (!flapping && !servers.Contains(key) && backends?.Contains(new BackendKey(key.Host, key.Proxy)) != true)
             {
                 continue;
             }
@@ -27,7 +35,7 @@ internal static class FlapStateRows
                 .Select(s => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(s, CultureInfo.InvariantCulture))).ToList();
             states[key] = new FlapState(key, changes, flapping,
                 reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6));
+                !reader.IsDBNull(6) && EventKinds.TryParse(reader.GetString(6), out var kind) ? kind : null);
         }
         return states;
     }
@@ -51,7 +59,7 @@ internal static class FlapStateRows
             command.Parameters.AddWithValue("$changes", string.Join(',', state.Changes.Select(c => c.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture))));
             command.Parameters.AddWithValue("$flapping", state.Flapping ? 1 : 0);
             command.Parameters.AddWithValue("$last", (object?)state.LastChange?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-            command.Parameters.AddWithValue("$kind", (object?)state.LastKind ?? DBNull.Value);
+            command.Parameters.AddWithValue("$kind", state.LastKind is { } kind ? EventKinds.NameOf(kind) : DBNull.Value);
             command.ExecuteNonQuery();
         }
     }

@@ -13,7 +13,7 @@ public class JournalEntryProcessorTests
     [Fact]
     public void Process_ServerDown_RowKeyedLikeTheFileAtTheReceptionTimeWithThePid()
     {
-        var processor = new JournalEntryProcessor("lb1", "journal:system", new OrdinalTracker());
+        var processor = new JournalEntryProcessor("lb1", "journal:system", new EventKeyer());
 
         var outcome = processor.Process(Entry("Server be/srv1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue."), Now, out var row);
 
@@ -28,7 +28,7 @@ public class JournalEntryProcessorTests
     [Fact]
     public void Process_StderrCopy_ParsedWithItsOwnPid()
     {
-        var processor = new JournalEntryProcessor("lb1", "journal:system", new OrdinalTracker());
+        var processor = new JournalEntryProcessor("lb1", "journal:system", new EventKeyer());
 
         processor.Process(Entry("[WARNING]  (6090) : Server be/srv1 is UP, reason: Layer7 check passed, code: 200, check duration: 1ms. 2 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.", pid: 1), Now, out var row)
             .ShouldBe(JournalEntryOutcome.Event);
@@ -38,16 +38,31 @@ public class JournalEntryProcessorTests
     }
 
     [Fact]
-    public void Process_SameTransitionTwiceInOneSecond_SecondGetsOrdinalFromTheTracker()
+    public void Process_SameMessageTwice_SecondIsACopyOfTheFirst()
     {
-        var processor = new JournalEntryProcessor("lb1", "journal:system", new OrdinalTracker());
+        var processor = new JournalEntryProcessor("lb1", "journal:system", new EventKeyer());
         const string down = "Server be/srv1 is DOWN, changed from CLI. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
 
-        processor.Process(Entry(down), Now, out var first);
-        processor.Process(Entry(down), Now, out var second);
+        processor.Process(Entry(down), Now, out var first).ShouldBe(JournalEntryOutcome.Event);
+        processor.Process(Entry(down), Now, out var second).ShouldBe(JournalEntryOutcome.Copy, "Debian's two log lines: one message, one event");
 
-        second!.IdempotencyKey.ShouldBe(first!.IdempotencyKey + "#2");
-        OrdinalTracker.Parse(processor.Ordinals.Serialize()).Next(EventKey.Base("lb1", first.Event), Received).ShouldBe(3, "the ordinals are saved with the cursor");
+        second.ShouldBeNull();
+        var resumed = new JournalEntryProcessor("lb1", "journal:system", EventKeyer.Parse(processor.Keyer.Serialize()));
+        resumed.Process(Entry(down), Now, out _).ShouldBe(JournalEntryOutcome.Copy, "the copy state is saved with the cursor");
+    }
+
+    [Fact]
+    public void Process_DownUpDownInOneSecond_ThirdGetsAnOrdinal()
+    {
+        var processor = new JournalEntryProcessor("lb1", "journal:system", new EventKeyer());
+        const string down = "Server be/srv1 is DOWN, changed from CLI. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
+        const string up = "Server be/srv1 is UP, changed from CLI. 2 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.";
+
+        processor.Process(Entry(down), Now, out var first);
+        processor.Process(Entry(up), Now, out _).ShouldBe(JournalEntryOutcome.Event);
+        processor.Process(Entry(down), Now, out var third).ShouldBe(JournalEntryOutcome.Event);
+
+        third!.IdempotencyKey.ShouldBe(first!.IdempotencyKey + "#2");
     }
 
     [Theory]
@@ -56,12 +71,12 @@ public class JournalEntryProcessorTests
     [InlineData("Server be/srv1 is DOWN, reason: Layer4", JournalEntryOutcome.Malformed)]
     public void Process_NotAStateChange_NoRow(string message, JournalEntryOutcome expected)
     {
-        new JournalEntryProcessor("lb1", "j", new OrdinalTracker()).Process(Entry(message), Now, out var row).ShouldBe(expected);
+        new JournalEntryProcessor("lb1", "j", new EventKeyer()).Process(Entry(message), Now, out var row).ShouldBe(expected);
         row.ShouldBeNull();
     }
 
     [Fact]
     public void Process_InvalidUtf8_SkippedAndSaidSo()
-        => new JournalEntryProcessor("lb1", "j", new OrdinalTracker()).Process(new JournalEntry("c", Received, null, true, null, null, null, null), Now, out _)
+        => new JournalEntryProcessor("lb1", "j", new EventKeyer()).Process(new JournalEntry("c", Received, null, true, null, null, null, null), Now, out _)
             .ShouldBe(JournalEntryOutcome.InvalidUtf8);
 }

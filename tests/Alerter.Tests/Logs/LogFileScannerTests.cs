@@ -81,13 +81,103 @@ public class LogFileScannerTests : IDisposable
         Append(CapturedLines.Down(T0));
         Append(Enumerable.Range(0, 40).Select(i => CapturedLines.Request(T0, 40000 + i)).ToArray());
         await harness.ScanAsync(_log);
-        Append(CapturedLines.Down(T0));
+        Append(CapturedLines.Up(T0), CapturedLines.Down(T0));
         await harness.ScanAsync(_log);
 
         harness.Events().Select(e => e.Key).ShouldBe([
             "lb1|be/srv1|ServerDown|2026-11-21T21:39:16.000000Z",
+            "lb1|be/srv1|ServerUp|2026-11-21T21:39:16.000000Z",
             "lb1|be/srv1|ServerDown|2026-11-21T21:39:16.000000Z#2",
         ]);
+    }
+
+    /// <summary>
+    /// Regression (issue 17): Debian's two <c>log</c> lines put every state change in the file twice; the second copy
+    /// was stored as a new event (<c>#2</c>) and counted twice for flapping.
+    /// </summary>
+    [Fact]
+    public async Task ScanAsync_EachLineTwiceAsDebianLogs_StoresWhatTheSingleLogStores()
+    {
+        string[] once = [CapturedLines.Down(T0), CapturedLines.Up(T0), CapturedLines.Down(T0), CapturedLines.Up(T0.AddSeconds(1)),
+            "<128>Nov 21 21:39:18 haproxy[6085]: backend be has no server available!"];
+        File.WriteAllText(_dir.Combine("once.log"), string.Concat(once.Select(l => l + "\n")));
+        await _harness.ScanAsync(_dir.Combine("once.log"));
+        var single = _harness.Events().Select(e => e.Key).ToList();
+        var doubled = new ScanHarness(_dir.Combine("doubled.db"));
+        // local0 and local1 copies: the same text, PRI of another facility.
+        Append(once.SelectMany(l => new[] { l, l.Replace("<129>", "<137>").Replace("<133>", "<141>").Replace("<128>", "<136>") }).ToArray());
+
+        await doubled.ScanAsync(_log);
+
+        doubled.Events().Select(e => e.Key).ShouldBe(single);
+        single.Count.ShouldBe(5);
+        doubled.CheckpointCounters(_log)["events"].ShouldBe(10); // lines seen, not stored
+    }
+
+    /// <summary>rsyslog's RFC 3339 reception stamps: the copies differ by microseconds, here across a second boundary.</summary>
+    [Fact]
+    public async Task ScanAsync_CopiesWithReceptionStampsAcrossASecond_OneEvent()
+    {
+        const string text = "vm haproxy[29223]: Server be_x/s1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
+        Append("2026-12-04T04:23:50.999995+00:00 " + text, "2026-12-04T04:23:51.000016+00:00 " + text);
+
+        await _harness.ScanAsync(_log);
+
+        _harness.Events().ShouldHaveSingleItem().Key.ShouldBe("lb1|be_x/s1|ServerDown|2026-12-04T04:23:50.000000Z");
+    }
+
+    [Fact]
+    public async Task ScanAsync_CopySplitFromItsFirstByARestart_StillOneEvent()
+    {
+        Append(CapturedLines.Down(T0));
+        await _harness.ScanAsync(_log);
+        Append(CapturedLines.Down(T0).Replace("<129>", "<137>"));
+
+        await new ScanHarness(_dir.Combine("alerter.db")).ScanAsync(_log);
+
+        _harness.Events().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task ScanAsync_SameTextFromAnotherProcess_NewEvent()
+    {
+        // A reload's new process logs the same DOWN again: another message (whether it alerts is the policy's call).
+        Append(CapturedLines.Down(T0), CapturedLines.Down(T0).Replace("haproxy[6085]", "haproxy[6090]"));
+
+        await _harness.ScanAsync(_log);
+
+        _harness.Events().Count.ShouldBe(2);
+    }
+
+    /// <summary>
+    /// A node upgraded from the build that stored copies as <c>#2</c>: its store holds both keys, already dispatched.
+    /// Reading the same doubled lines again (a backfill, a re-read after rotation) adds nothing, so nothing re-alerts.
+    /// </summary>
+    [Fact]
+    public async Task ScanAsync_StoreHoldsKeysOfTheOldRule_AddsNothing()
+    {
+        Append(CapturedLines.Down(T0), CapturedLines.Down(T0), CapturedLines.Up(T0.AddSeconds(1)), CapturedLines.Up(T0.AddSeconds(1)));
+        using (var connection = _harness.Database.OpenEnsured())
+        using (var transaction = connection.BeginTransaction())
+        {
+            foreach (var (key, line) in new[]
+            {
+                ("lb1|be/srv1|ServerDown|2026-11-21T21:39:16.000000Z", CapturedLines.Down(T0)),
+                ("lb1|be/srv1|ServerDown|2026-11-21T21:39:16.000000Z#2", CapturedLines.Down(T0)),
+                ("lb1|be/srv1|ServerUp|2026-11-21T21:39:17.000000Z", CapturedLines.Up(T0.AddSeconds(1))),
+                ("lb1|be/srv1|ServerUp|2026-11-21T21:39:17.000000Z#2", CapturedLines.Up(T0.AddSeconds(1))),
+            })
+            {
+                HAProxy.Logs.LogLineParser.TryParse(line, new HAProxy.Logs.LogParseContext(new DateTimeOffset(T0, TimeSpan.Zero), TimeSpan.Zero), out var parsed);
+                Storage.Events.EventWriter.Insert(connection, transaction, [new Storage.Events.EventRow(key, "lb1", parsed!, DateTimeOffset.UnixEpoch, line, _log)], markDispatched: true);
+            }
+            transaction.Commit();
+        }
+
+        var result = await _harness.ScanAsync(_log);
+
+        result.Inserted.ShouldBe(0);
+        _harness.Events().Count.ShouldBe(4);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public class RingLineProcessorTests
 {
     // Captured from HAProxy 2.6 (`ring events` with `format rfc5424`, `show events events -w`).
     private const string Down = "<129>1 2026-11-21T23:29:55.402793+00:00 - haproxy 467 - - Server app/web1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
+    private const string Up = "<133>1 2026-11-21T23:29:55.602793+00:00 - haproxy 467 - - Server app/web1 is UP, reason: Layer7 check passed, code: 200, check duration: 1ms. 2 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.";
     private const string Maint = "<133>1 2026-11-21T23:29:58.850730+00:00 - haproxy 467 - - Server app/web1 was DOWN and now enters maintenance.";
     private const string FileDown = "<129>Nov 21 23:29:55 haproxy[467]: Server app/web1 is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.";
 
@@ -34,9 +35,22 @@ public class RingLineProcessorTests
     {
         var processor = Processor();
         processor.Process(Down, Now, out var first);
+        processor.Process(Up, Now, out _);
         processor.Process(Down.Replace(".402793", ".902793", StringComparison.Ordinal), Now, out var second);
 
         second!.IdempotencyKey.ShouldBe(first!.IdempotencyKey + "#2");
+    }
+
+    [Fact]
+    public void Process_LineLoggedToTheRingTwice_OneEvent()
+    {
+        var processor = Processor();
+        processor.Process(Down, Now, out var first).ShouldBe(RingLineOutcome.Event);
+
+        processor.Process(Down.Replace("<129>", "<137>", StringComparison.Ordinal), Now, out var copy).ShouldBe(RingLineOutcome.Copy);
+
+        copy.ShouldBeNull();
+        first.ShouldNotBeNull();
     }
 
     [Fact]
@@ -47,7 +61,8 @@ public class RingLineProcessorTests
         stale.ShouldBeNull();
 
         Processor().Process(Down, Now, out var firstFresh);
-        processor.Process(Down, new DateTimeOffset(2026, 11, 21, 23, 29, 56, TimeSpan.Zero), out var again).ShouldBe(RingLineOutcome.Event);
+        processor.Process(Up, Now, out _);
+        processor.Process(Down.Replace(".402793", ".902793", StringComparison.Ordinal), new DateTimeOffset(2026, 11, 21, 23, 29, 56, TimeSpan.Zero), out var again).ShouldBe(RingLineOutcome.Event);
         again!.IdempotencyKey.ShouldBe(firstFresh!.IdempotencyKey + "#2", "the stale first occurrence still took ordinal 1");
     }
 

@@ -4,8 +4,9 @@ namespace Alerter.Tests.Support;
 
 /// <summary>
 /// A large HAProxy log of option-httplog request lines with server transitions sprinkled in (the shapes of
-/// <see cref="CapturedLines"/>), and the oracle: every transition line written, in order. Some transitions repeat
-/// within one second (a flapping server), so their keys need occurrence ordinals.
+/// <see cref="CapturedLines"/>), and the oracle: every transition line written, in order. Some servers flap back and
+/// forth within one second (DOWN, UP, DOWN), so the repeated line's key needs an occurrence ordinal. (The same line
+/// twice in a row is one message logged twice, not a second transition: <see cref="Alerter.Logs.CopyFilter"/>.)
 /// </summary>
 public sealed class GeneratedLog
 {
@@ -46,10 +47,16 @@ public sealed class GeneratedLog
                 _transitions.Add(text);
                 if (_random.Next(4) == 0)
                 {
-                    // The same line again in the same second: identical base key, ordinal #2.
-                    writer.Write(text);
-                    writer.Write('\n');
-                    written += text.Length + 1;
+                    // Back and forth again in the same second (text, back, text: the last line is written below): the
+                    // first line's base key again, ordinal #2.
+                    var back = _down[server] ? CapturedLines.Up(_time, "app", name) : CapturedLines.Down(_time, "app", name);
+                    foreach (var earlier in new[] { text, back })
+                    {
+                        writer.Write(earlier);
+                        writer.Write('\n');
+                        written += earlier.Length + 1;
+                    }
+                    _transitions.Add(back);
                     _transitions.Add(text);
                 }
             }

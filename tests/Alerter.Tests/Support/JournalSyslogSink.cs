@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 
@@ -14,6 +15,7 @@ public sealed class JournalSyslogSink : IAsyncDisposable
     private readonly JournalRemoteWriter _writer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly ConcurrentQueue<string> _lines = new();
     private long _received;
 
     public JournalSyslogSink(string socketPath, string journalPath)
@@ -25,6 +27,9 @@ public sealed class JournalSyslogSink : IAsyncDisposable
     }
 
     public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Every datagram received so far, as text, one line each (what a file receiver would have written).</summary>
+    public string Text => string.Concat(_lines.Select(l => l.TrimEnd('\n') + "\n"));
 
     private async Task ReceiveLoop()
     {
@@ -41,7 +46,9 @@ public sealed class JournalSyslogSink : IAsyncDisposable
                 return;
             }
             var received = DateTimeOffset.UtcNow;
-            _writer.Write(JournalFile.Syslog(Encoding.UTF8.GetString(buffer, 0, length), received));
+            var datagram = Encoding.UTF8.GetString(buffer, 0, length);
+            _writer.Write(JournalFile.Syslog(datagram, received));
+            _lines.Enqueue(datagram);
             Interlocked.Increment(ref _received);
         }
     }

@@ -69,7 +69,7 @@ public sealed class DeliveryHarness : IDisposable
     /// <summary>One dispatch and one delivery run, as the two jobs do.</summary>
     public async Task StepAsync()
     {
-        Get<AlertDispatcher>().DispatchOnce();
+        await Get<AlertDispatcher>().DispatchOnceAsync();
         await Get<DeliveryRunner>().RunOnceAsync(CancellationToken.None);
     }
 

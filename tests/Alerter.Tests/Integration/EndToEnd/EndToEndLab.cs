@@ -8,34 +8,49 @@ namespace Alerter.Tests.Integration.EndToEnd;
 
 /// <summary>
 /// The whole chain on real processes: HAProxy 2.6 checking <see cref="TestHttpBackend"/> servers every 100 ms
-/// (rise 1 fall 1) and logging RFC 3164 to a unix socket, <see cref="SyslogFileSink"/> writing the log file,
-/// <c>alerter run</c> as a child process scanning that file (from the beginning, default 5 s interval),
-/// aiosmtpd with STARTTLS + AUTH, and an HTTP SMS gateway stub. Everything is stopped on dispose, by PID.
+/// (rise 1 fall 1) and logging to a unix socket (one <c>log</c> line, or Debian's two: <see cref="LabLogTargets"/>),
+/// a log pipeline (<see cref="ILabLogPipeline"/>: <see cref="SyslogFileSink"/> by default, or Debian's rsyslogd)
+/// writing the log, <c>alerter run</c> as a child process reading it (from the beginning, default 5 s interval),
+/// aiosmtpd with STARTTLS + AUTH, an HTTP SMS gateway stub, and optionally the real Collector polling HAProxy into
+/// the store the Alerter reads (<c>Alerter:CollectorDatabase</c>). Everything is stopped on dispose, by PID.
 /// </summary>
 public sealed class EndToEndLab : IAsyncDisposable
 {
     public const string Host = "lb1";
     public const string SmsTo = "+15551234";
-    public static readonly TimeSpan ScanInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultScanInterval = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, TestHttpBackend> _servers = [];
-    private SyslogFileSink? _sink;
-    private JournalSyslogSink? _journalSink;
+    private readonly ILabLogPipeline _pipeline;
     private HAProxyProcess? _haproxy;
-    private bool _journal;
 
-    private EndToEndLab(TempDirectory directory)
+    private EndToEndLab(TempDirectory directory, ILabLogPipeline pipeline)
     {
         Directory = directory;
-        LogPath = directory.Combine("haproxy.log");
+        _pipeline = pipeline;
         DatabasePath = Path.Combine(directory.Combine("data"), "alerter.db");
+        CollectorDatabase = Path.Combine(directory.Combine("collector"), "collector.db");
     }
 
     public TempDirectory Directory { get; }
 
-    public string LogPath { get; }
+    /// <summary>How the log reaches the Alerter in this lab.</summary>
+    public ILabLogPipeline Pipeline => _pipeline;
 
     public string DatabasePath { get; }
+
+    /// <summary>The Collector's store (when started with one).</summary>
+    public string CollectorDatabase { get; }
+
+    /// <summary>The unix datagram socket HAProxy logs to (anyone allowed to write to it can forge lines).</summary>
+    public string LogSocket => Directory.Combine("log.sock");
+
+    public HAProxyProcess HAProxy => _haproxy!;
+
+    public DotnetProcess? Collector { get; private set; }
+
+    /// <summary>How often the Alerter scans the log (<see cref="EndToEndLabOptions.ScanInterval"/>).</summary>
+    public TimeSpan ScanInterval { get; private set; } = DefaultScanInterval;
 
     public SmtpTestServer Smtp { get; private set; } = null!;
 
@@ -49,12 +64,15 @@ public sealed class EndToEndLab : IAsyncDisposable
         StartAsync(backends, new Dictionary<string, string?>(), emails);
 
     /// <param name="extraSettings">Alerter settings added to the lab's own (e.g. <c>Alerter:Influx:*</c>).</param>
-    public static async Task<EndToEndLab> StartAsync(IReadOnlyDictionary<string, string[]> backends, IReadOnlyDictionary<string, string?> extraSettings, params string[] emails)
+    public static Task<EndToEndLab> StartAsync(IReadOnlyDictionary<string, string[]> backends, IReadOnlyDictionary<string, string?> extraSettings, params string[] emails) =>
+        StartAsync(backends, new EndToEndLabOptions { ExtraSettings = extraSettings }, emails);
+
+    public static async Task<EndToEndLab> StartAsync(IReadOnlyDictionary<string, string[]> backends, EndToEndLabOptions options, params string[] emails)
     {
-        var lab = new EndToEndLab(new TempDirectory("e2e"));
+        var lab = new EndToEndLab(new TempDirectory("e2e"), LabLogPipelines.Create(options.Pipeline));
         try
         {
-            await lab.StartProcessesAsync(backends, extraSettings, emails);
+            await lab.StartProcessesAsync(backends, options, emails);
         }
         catch
         {
@@ -64,46 +82,19 @@ public sealed class EndToEndLab : IAsyncDisposable
         return lab;
     }
 
-    /// <summary>The same lab with the Alerter reading the journal instead of the file: HAProxy also logs to a stand-in for
-    /// journald's syslog socket (<see cref="JournalSyslogSink"/>), and the Alerter reads that journal directory with no
-    /// file source (the lab's own waits still read the file).</summary>
-    public static async Task<EndToEndLab> StartWithJournalAsync(IReadOnlyDictionary<string, string[]> backends, params string[] emails)
-    {
-        var lab = new EndToEndLab(new TempDirectory("e2ej")) { _journal = true };
-        try
-        {
-            await lab.StartProcessesAsync(backends, new Dictionary<string, string?>(), emails);
-        }
-        catch
-        {
-            await lab.DisposeAsync();
-            throw;
-        }
-        return lab;
-    }
-
-    /// <summary>The journal directory the Alerter reads (labs started with <see cref="StartWithJournalAsync"/>).</summary>
-    public string JournalDirectory => Directory.Combine("journal");
-
-    private async Task StartProcessesAsync(IReadOnlyDictionary<string, string[]> backends, IReadOnlyDictionary<string, string?> extraSettings, string[] emails)
+    private async Task StartProcessesAsync(IReadOnlyDictionary<string, string[]> backends, EndToEndLabOptions options, string[] emails)
     {
         var certificate = TestCertificate.Create(Directory.Path);
         Smtp = await SmtpTestServer.StartAsync(Directory.Path, certificate, DeliverySettings.User, DeliverySettings.Password);
-        var socket = Directory.Combine("log.sock");
-        _sink = new SyslogFileSink(socket, LogPath);
-        var journalLog = "";
-        if (_journal)
-        {
-            System.IO.Directory.CreateDirectory(JournalDirectory);
-            var journalSocket = Directory.Combine("journal.sock");
-            _journalSink = new JournalSyslogSink(journalSocket, Path.Combine(JournalDirectory, "system.journal"));
-            journalLog = $"log {journalSocket} local0";
-        }
+        var socket = LogSocket;
+        await _pipeline.StartAsync(Directory, socket);
         var admin = Directory.Combine("admin.sock");
+        var logLines = options.Targets == LabLogTargets.DebianStock
+            ? $"log {socket} local0\n    log {socket} local1 notice" // Debian 12's stock haproxy.cfg, with our socket for /dev/log
+            : $"log {socket} local0";
         var config = new System.Text.StringBuilder($"""
             global
-                log {socket} local0
-                {journalLog}
+                {logLines}
                 stats socket {admin} mode 600 level admin
             defaults
                 mode http
@@ -124,23 +115,26 @@ public sealed class EndToEndLab : IAsyncDisposable
             }
         }
         _haproxy = await HAProxyProcess.StartAsync(Directory.Path, config.ToString(), admin);
+        if (options.Collector)
+        {
+            Collector = await CollectorProcess.StartAsync(Directory.Path, admin, Host, Path.GetDirectoryName(CollectorDatabase)!);
+        }
 
         var settings = DeliverySettings.For(Smtp, certificate);
         settings.Remove("Alerter:Smtp:TrustedCertificateFile"); // the child trusts the certificate through SSL_CERT_FILE
         settings["Store:DataDirectory"] = Directory.Combine("data");
-        settings["Alerter:Logs:Sources:0:Path"] = LogPath;
-        settings["Alerter:Logs:Sources:0:Host"] = Host;
-        settings["Alerter:Logs:Sources:0:Start"] = "Beginning"; // transitions before the first scan are alerted too
-        if (_journal)
+        foreach (var (key, value) in _pipeline.AlerterSettings(Host))
         {
-            settings.Remove("Alerter:Logs:Sources:0:Path");
-            settings.Remove("Alerter:Logs:Sources:0:Host");
-            settings.Remove("Alerter:Logs:Sources:0:Start");
-            settings["Alerter:Journal:Use"] = "Always";
-            settings["Alerter:Journal:Directory"] = JournalDirectory;
-            settings["Alerter:Journal:Host"] = Host;
-            settings["Alerter:Journal:Start"] = "Beginning";
-            settings["Alerter:Journal:Priority"] = "debug"; // every entry, so IsQuiet can count them against the sink
+            settings[key] = value;
+        }
+        if (options.Collector)
+        {
+            settings["Alerter:CollectorDatabase"] = CollectorDatabase;
+        }
+        if (options.ScanInterval is { } interval)
+        {
+            ScanInterval = interval;
+            settings["Alerter:Logs:Interval"] = interval.ToString();
         }
         settings["Alerter:Sms:Url"] = Sms.Url;
         settings["Alerter:Sms:Auth"] = "Basic";
@@ -152,7 +146,7 @@ public sealed class EndToEndLab : IAsyncDisposable
         {
             settings[$"Alerter:Policy:Routes:0:Email:{i}"] = emails[i];
         }
-        foreach (var (key, value) in extraSettings)
+        foreach (var (key, value) in options.ExtraSettings)
         {
             settings[key] = value;
         }
@@ -164,7 +158,7 @@ public sealed class EndToEndLab : IAsyncDisposable
     /// <summary>The listener behind <c>backend/server</c>: Stop makes HAProxy's checks fail with "Connection refused".</summary>
     public TestHttpBackend Server(string name) => _servers[name];
 
-    public string ReadLog() => HAProxyLogLab.ReadShared(LogPath);
+    public string ReadLog() => _pipeline.ReadLog();
 
     public IReadOnlyList<string> LogLines(string text)
         => ReadLog().Split('\n').Where(l => l.Contains(text, StringComparison.Ordinal)).ToList();
@@ -192,14 +186,17 @@ public sealed class EndToEndLab : IAsyncDisposable
         IsQuiet().ShouldBeTrue(Describe());
     }
 
+    /// <summary>
+    /// Waits until the Alerter has read, dispatched and sent everything logged so far (without the extra wait of
+    /// <see cref="WaitUntilQuietAsync"/>): a scenario's steps wait on it, so each step's alerts are decided before the next.
+    /// </summary>
+    public Task WaitUntilCaughtUpAsync(TimeSpan timeout) => Poll.UntilAsync(IsQuiet, timeout, () => "the alerter did not catch up; " + Describe());
+
     private bool IsQuiet()
     {
         try
         {
-            var readAll = _journalSink is { } journal
-                ? Scalar("SELECT COALESCE(MAX(entries), -1) FROM journal_checkpoint") == journal.Received
-                : Scalar("SELECT COALESCE(MAX(offset), -1) FROM log_checkpoint") == new FileInfo(LogPath).Length;
-            return readAll
+            return _pipeline.IsCaughtUp(Scalar)
                 && Scalar("SELECT COUNT(*) FROM haproxy_event WHERE dispatched = 0") == 0
                 && Scalar("SELECT COUNT(*) FROM alert_outbox WHERE status <> 'sent'") == 0;
         }
@@ -231,12 +228,13 @@ public sealed class EndToEndLab : IAsyncDisposable
             outbox = "database: " + ex.Message;
         }
         var subjects = string.Join("\n  ", Smtp.Messages().Select(m => $"{m.Header("To")}: {m.Subject}"));
-        return $"{outbox}\nmessages:\n  {subjects}\nSMS: {Sms.Requests.Count}\nalerter output:\n{Alerter.Output}";
+        return $"{outbox}\nmessages:\n  {subjects}\nSMS: {Sms.Requests.Count}\nalerter output:\n{Alerter?.Output}";
     }
 
     public async ValueTask DisposeAsync()
     {
         Alerter?.Dispose();
+        Collector?.Dispose();
         if (_haproxy is not null)
         {
             await _haproxy.DisposeAsync();
@@ -245,14 +243,7 @@ public sealed class EndToEndLab : IAsyncDisposable
         {
             server.Dispose();
         }
-        if (_sink is not null)
-        {
-            await _sink.DisposeAsync();
-        }
-        if (_journalSink is not null)
-        {
-            await _journalSink.DisposeAsync();
-        }
+        await _pipeline.DisposeAsync();
         Sms.Dispose();
         if (Smtp is not null)
         {

@@ -19,7 +19,9 @@ public class JournalToSmtpTests
     [Fact]
     public async Task Run_JournalOnly_ServerDownUpThenBackendEmptied_SameMailsAndSmsAsFromTheFile()
     {
-        await using var lab = await EndToEndLab.StartWithJournalAsync(new Dictionary<string, string[]> { ["app"] = ["web1", "web2"] }, DeliverySettings.Noc);
+        await using var lab = await EndToEndLab.StartAsync(new Dictionary<string, string[]> { ["app"] = ["web1", "web2"] },
+            new EndToEndLabOptions { Pipeline = LabLogPipelines.Journal }, DeliverySettings.Noc);
+        var journal = ((JournalLogPipeline)lab.Pipeline).Directory;
 
         lab.Server("app/web1").Stop();
         await lab.WaitForLogLinesAsync("Server app/web1 is DOWN", 1, LogTimeout);
@@ -47,8 +49,8 @@ public class JournalToSmtpTests
         var sms = lab.Sms.Requests.ShouldHaveSingleItem(lab.Describe());
         var form = sms.Body.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => WebUtility.UrlDecode(p[1]));
         form["Body"].ShouldStartWith("CRITICAL lb1: backend app has no server available");
-        // Every stored event came from the journal, each transition once (the file holds the same lines, unread).
-        lab.Scalar("SELECT count(*) FROM haproxy_event WHERE source = 'journal:" + lab.JournalDirectory + "'").ShouldBe(5);
+        // Every stored event came from the journal, each transition once.
+        lab.Scalar("SELECT count(*) FROM haproxy_event WHERE source = 'journal:" + journal + "'").ShouldBe(5);
         lab.Scalar("SELECT count(*) FROM haproxy_event").ShouldBe(5);
         lab.LogLines(" is DOWN").Count.ShouldBe(3);
         lab.LogLines(" is UP").Count.ShouldBe(1);
