@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Alerter.Hosting;
 
@@ -18,8 +19,8 @@ public static class AlerterServiceCollectionExtensions
     /// <summary>Options, the database and its schemas, the log scanner: what every command needs.</summary>
     public static IServiceCollection AddAlerterCore(this IServiceCollection services, IConfiguration configuration, bool requireSources)
     {
-        services.AddOptions<AlerterStoreOptions>().Bind(configuration.GetSection(AlerterStoreOptions.Section));
-        services.AddOptions<LogScanOptions>().Bind(configuration.GetSection(LogScanOptions.Section)).ValidateOnStart();
+        services.AddOptions<AlerterStoreOptions>().BindSettings(AlerterStoreOptions.Section);
+        services.AddOptions<LogScanOptions>().BindSettings(LogScanOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LogScanOptions>>(new LogScanOptionsValidator(requireSources));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IAlerterSchema, EventSchema>();
@@ -39,9 +40,10 @@ public static class AlerterServiceCollectionExtensions
     public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlerterCore(configuration, requireSources: true);
+        services.AddSingleton<IValidateOptions<Alerter.Policy.AlertPolicyOptions>, AlertReachValidator>();
         services.AddOptions<AlerterStoreOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlerterStoreOptions>, AlerterStoreOptionsValidator>();
-        services.AddOptions<QuartzStoreOptions>().Bind(configuration.GetSection(QuartzStoreOptions.Section)).ValidateOnStart();
+        services.AddOptions<QuartzStoreOptions>().BindSettings(QuartzStoreOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuartzStoreOptions>, QuartzStoreOptionsValidator>();
         services.AddHostedService<SchemaStartup>();
         services.AddAlerterQuartz(configuration);

@@ -20,11 +20,16 @@ public static class WebCommandLine
         Description = "The Collector's poll interval, hh:mm:ss (Dashboard:CollectorInterval): data older than three of these is shown as stale. Default 00:00:10.",
     };
 
+    private static readonly Option<FileInfo?> Config = new("--config", "-c")
+    {
+        Description = "A JSON settings file, read after appsettings.json beside the executable and before the environment (README: Where configuration lives).",
+    };
+
     public static Command Create()
     {
         var command = new Command("web", "Serve the live web page and JSON API over the stored samples and events. Other settings: --Dashboard:Key=value.")
         {
-            Database, AlerterDatabase, Urls, CollectorInterval,
+            Database, AlerterDatabase, Urls, CollectorInterval, Config,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -41,7 +46,7 @@ public static class WebCommandLine
             Set(nameof(WebOptions.AlerterDatabase), parse.GetValue(AlerterDatabase));
             Set(nameof(WebOptions.Urls), parse.GetValue(Urls));
             Set(nameof(WebOptions.CollectorInterval), parse.GetValue(CollectorInterval));
-            return await WebHostFactory.RunAsync(parse.UnmatchedTokens, overrides, cancellationToken);
+            return await WebHostFactory.RunAsync(parse.UnmatchedTokens, overrides, cancellationToken, parse.GetValue(Config)?.FullName);
         });
         return command;
     }

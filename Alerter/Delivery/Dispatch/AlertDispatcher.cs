@@ -28,11 +28,13 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
         var flapStates = FlapStateRows.Load(connection, transaction, servers);
         var decision = policy.Evaluate(pending, flapStates, now);
         var rows = 0;
+        var unrouted = new List<string>();
         foreach (var alert in decision.Alerts)
         {
             var recipients = AlertRouter.Route(alert, policyOptions);
             if (recipients.Count == 0)
             {
+                unrouted.Add($"{alert.Severity} {alert.Key}");
                 continue;
             }
             var recent = RecentTransitions(connection, transaction, alert, policyOptions.RecentTransitions);
@@ -50,7 +52,7 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
         FlapStateRows.Save(connection, transaction, decision.FlapStates);
         transaction.Commit();
         return new DispatchResult(decision.Dispatched.Count, pending.Count - decision.Dispatched.Count, decision.Alerts.Count, rows,
-            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt);
+            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt, unrouted);
     }
 
     private static Dictionary<ServerKey, IReadOnlyList<RecentTransition>> RecentTransitions(
