@@ -33,14 +33,16 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Starts <c>dotnet <paramref name="dll"/> <paramref name="arguments"/></c>. <paramref name="asNobody"/> runs it as
-    /// uid/gid 65534 when the tests run as root, who passes every permission check.
+    /// uid/gid 65534 when the tests run as root, who passes every permission check, in no supplementary group but
+    /// <paramref name="groups"/> (group names, e.g. <c>haproxy</c>: "the user is in group X").
     /// </summary>
     public static DotnetProcess Start(
         string dll,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        bool asNobody = false)
+        bool asNobody = false,
+        IReadOnlyList<string>? groups = null)
     {
         var dropPrivileges = asNobody && Environment.UserName == "root";
         var info = new ProcessStartInfo(dropPrivileges ? "setpriv" : "dotnet")
@@ -52,7 +54,8 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
         };
         if (dropPrivileges)
         {
-            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            var groupArgument = groups is { Count: > 0 } ? $"--groups={string.Join(',', groups)}" : "--clear-groups";
+            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", groupArgument, "dotnet" })
             {
                 info.ArgumentList.Add(argument);
             }
@@ -68,6 +71,38 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
             info.Environment[key] = value;
         }
         return new DotnetProcess(Process.Start(info) ?? throw new InvalidOperationException($"dotnet {dll} did not start"));
+    }
+
+    /// <summary>
+    /// Copies <paramref name="name"/>.dll from the test's output with every file its deps.json names (managed and
+    /// native), keeping relative paths, into <paramref name="target"/>: for a run as another user, who may not be
+    /// able to enter the checkout (mktemp -d is mode 700). Returns the copy's dll.
+    /// </summary>
+    public static string CopyApplication(string name, string target)
+    {
+        var source = AppContext.BaseDirectory;
+        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(source, $"{name}.deps.json")));
+        var files = new HashSet<string> { $"{name}.dll", $"{name}.deps.json", $"{name}.runtimeconfig.json" };
+        foreach (var library in deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject())
+        {
+            foreach (var group in new[] { "runtime", "native", "runtimeTargets" })
+            {
+                if (library.Value.TryGetProperty(group, out var assets))
+                {
+                    foreach (var asset in assets.EnumerateObject())
+                    {
+                        files.Add(File.Exists(Path.Combine(source, asset.Name)) ? asset.Name : Path.GetFileName(asset.Name));
+                    }
+                }
+            }
+        }
+        foreach (var file in files.Where(f => File.Exists(Path.Combine(source, f))))
+        {
+            var destination = Path.Combine(target, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(Path.Combine(source, file), destination);
+        }
+        return Path.Combine(target, $"{name}.dll");
     }
 
     /// <summary>Configuration as command-line arguments, <c>--key=value</c>, the way the Generic Host reads them.</summary>

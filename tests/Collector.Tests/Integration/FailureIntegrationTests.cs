@@ -39,7 +39,7 @@ public class FailureIntegrationTests
         var healthPort = FreePort.Next();
         // The real binary runs as nobody below, and the checkout may sit under a directory nobody cannot enter
         // (mktemp -d is mode 700): run a copy of it from this test's own directory.
-        var collectorDll = CopyCollectorTo(dir.Combine("bin"));
+        var collectorDll = DotnetProcess.CopyApplication("collector", dir.Combine("bin"));
         var settings = new Dictionary<string, string?>
         {
             ["Collector:Interval"] = "00:00:01",
@@ -142,12 +142,12 @@ public class FailureIntegrationTests
     }
 
     [Fact]
-    public async Task CollectorBinary_AppSettingsThatIsNotJson_ExitCode2NamingTheFileAndTheLine()
+    public async Task CollectorBinary_ConfigFileThatIsNotJson_ExitCode2NamingTheFileAndTheLine()
     {
         using var dir = new TempDirectory("cj");
-        var appSettings = dir.Combine("appsettings.json"); // read from the working directory
+        var appSettings = dir.Combine("collector.json");
         await File.WriteAllTextAsync(appSettings, "{\n  \"Collector\": {\n    \"Interval\": 00:00:10\n  }\n}\n");
-        await using var collector = DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), [], dir.Path);
+        await using var collector = DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), ["--config", appSettings], dir.Path);
 
         (await collector.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, collector.Output);
 
@@ -181,33 +181,5 @@ public class FailureIntegrationTests
             .ShouldBe($"Configuration error: The InfluxDB spool {spool} is in use by another process (a second Collector or Alerter with the same SpoolDirectory?). Give each process its own SpoolDirectory.");
         second.Output.ShouldNotContain("   at ");
         first.HasExited.ShouldBeFalse(first.Output);
-    }
-
-    /// <summary>Copies collector.dll with every file its deps.json names (managed and native), keeping relative paths.</summary>
-    private static string CopyCollectorTo(string target)
-    {
-        var source = AppContext.BaseDirectory;
-        using var deps = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(source, "collector.deps.json")));
-        var files = new HashSet<string> { "collector.dll", "collector.deps.json", "collector.runtimeconfig.json" };
-        foreach (var library in deps.RootElement.GetProperty("targets").EnumerateObject().First().Value.EnumerateObject())
-        {
-            foreach (var group in new[] { "runtime", "native", "runtimeTargets" })
-            {
-                if (library.Value.TryGetProperty(group, out var assets))
-                {
-                    foreach (var asset in assets.EnumerateObject())
-                    {
-                        files.Add(File.Exists(Path.Combine(source, asset.Name)) ? asset.Name : Path.GetFileName(asset.Name));
-                    }
-                }
-            }
-        }
-        foreach (var file in files.Where(f => File.Exists(Path.Combine(source, f))))
-        {
-            var destination = Path.Combine(target, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(source, file), destination);
-        }
-        return Path.Combine(target, "collector.dll");
     }
 }
