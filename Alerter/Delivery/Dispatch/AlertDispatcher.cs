@@ -34,7 +34,7 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             var recipients = AlertRouter.Route(alert, policyOptions);
             if (recipients.Count == 0)
             {
-                unrouted.Add($"{alert.Severity} {alert.Key}");
+                unrouted.Add($"{alert.Severity} {alert.Kind} alert of {alert.Host} {alert.Proxy}{(alert.Server is null ? "" : "/" + alert.Server)} (key {alert.Key})");
                 continue;
             }
             var recent = RecentTransitions(connection, transaction, alert, policyOptions.RecentTransitions);
