@@ -34,7 +34,9 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             var recipients = AlertRouter.Route(alert, policyOptions);
             if (recipients.Count == 0)
             {
-                unrouted.Add($"{alert.Severity} {alert.Kind} alert of {alert.Host} {alert.Proxy}{(alert.Server is null ? "" : "/" + alert.Server)} (key {alert.Key})");
+                var description = $"{alert.Severity} {alert.Kind} alert of {alert.Host} {alert.Proxy}{(alert.Server is null ? "" : "/" + alert.Server)}";
+                unrouted.Add($"{description} (key {alert.Key})");
+                OutboxStore.InsertUnrouted(connection, transaction, alert.Key, alert.Severity.ToString().ToLowerInvariant(), description, now);
                 continue;
             }
             var recent = RecentTransitions(connection, transaction, alert, policyOptions.RecentTransitions);

@@ -1,3 +1,4 @@
+using Alerter.Delivery;
 using Alerter.Delivery.Dispatch;
 using TestSupport;
 
@@ -26,6 +27,11 @@ public class UnroutedAlertTests
         result.Alerts.ShouldBe(1);
         result.OutboxRows.ShouldBe(0);
         result.Unrouted.ShouldNotBeNull().ShouldHaveSingleItem().ShouldStartWith("Warning ");
-        result.Unrouted![0].ShouldContain("app/web1");
+        result.Unrouted![0].ShouldContain("lb1 app/web1");
+        // What alerter status reads: counted, and still counted once after a second dispatch run.
+        harness.Get<AlertDispatcher>().DispatchOnce();
+        var outbox = harness.Get<IOutboxStatus>().Read();
+        outbox.Unrouted.ShouldBe(1);
+        outbox.LastUnrouted.ShouldBe("Warning Transitions alert of lb1 app/web1");
     }
 }
