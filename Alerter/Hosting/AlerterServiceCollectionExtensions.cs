@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Alerter.Commands;
 using Alerter.Delivery;
 using Alerter.Influx;
@@ -43,7 +44,10 @@ public static class AlerterServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<Alerter.Policy.AlertPolicyOptions>, AlertReachValidator>();
         services.AddOptions<AlerterStoreOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlerterStoreOptions>, AlerterStoreOptionsValidator>();
-        services.AddOptions<QuartzStoreOptions>().BindSettings(QuartzStoreOptions.Section).ValidateOnStart();
+        services.AddOptions<QuartzStoreOptions>().BindSettings(QuartzStoreOptions.Section).ValidateOnStart()
+            // A relative SqliteFile lives in Store:DataDirectory (as QuartzRegistration opens it), never the working directory.
+            .PostConfigure<IOptions<AlerterStoreOptions>>((quartz, store) =>
+                quartz.SqliteFile = quartz.SqliteFile is { Length: > 0 } file ? DataPaths.Resolve(store.Value.DataDirectory, file) : quartz.SqliteFile);
         services.AddSingleton<IValidateOptions<QuartzStoreOptions>, QuartzStoreOptionsValidator>();
         services.AddHostedService<SchemaStartup>();
         services.AddAlerterQuartz(configuration);

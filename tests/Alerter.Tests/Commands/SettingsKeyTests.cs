@@ -120,6 +120,23 @@ public class SettingsKeyTests
         line.ShouldMatch(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d warn: Alerter\.Delivery\.Email\.AlertEmailWarmUp\[\d+\] SMTP server");
     }
 
+    [Fact]
+    public async Task Run_RelativeQuartzSqliteFile_InTheDataDirectoryNotTheWorkingDirectory()
+    {
+        using var dir = new TempDirectory("sq");
+        var data = dir.Combine("data");
+        using var alerter = AlerterProcess.Start(dir.Path,
+        [
+            "run", $"--Store:DataDirectory={data}", $"--Alerter:Logs:Sources:0:Path={dir.Combine("haproxy.log")}",
+            .. DeliverySettings.NoServerArguments(), "--Alerter:Quartz:SqliteFile=jobs.db",
+        ]);
+
+        await Poll.UntilAsync(() => File.Exists(Path.Combine(data, "jobs.db")) || alerter.HasExited, TimeSpan.FromSeconds(60), () => "jobs.db in the data directory\n" + alerter.Output);
+
+        alerter.HasExited.ShouldBeFalse(alerter.Output);
+        File.Exists(dir.Combine("jobs.db")).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("test-email")]
     [InlineData("run")]
