@@ -1,15 +1,15 @@
-using ServiceDefaults;
 using Collector.Hosting;
 using Microsoft.Extensions.Hosting;
+using ServiceDefaults;
+using ServiceDefaults.Hosting;
 
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
-    builder.AddCollector();
+    var (configFile, settings) = SuiteConfiguration.SplitConfigArgument(args);
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddCollectorExecutable(settings, configFile);
     using var host = builder.Build();
-    ConfigurationFailure.CheckBeforeStart(host.Services);
-    await host.RunAsync();
-    return 0;
+    return await ServiceRun.RunAsync(host, Console.Error);
 }
 catch (Exception ex) when (ConfigurationFailure.Describe(ex) is { } failures)
 {

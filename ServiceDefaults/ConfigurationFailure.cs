@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace ServiceDefaults;
 
@@ -19,6 +20,7 @@ public static class ConfigurationFailure
     /// </summary>
     public static void CheckBeforeStart(IServiceProvider services)
     {
+        // Unknown settings were refused when the builder was checked (SettingsCheck.Apply), before anything bound.
         services.GetService<IStartupValidator>()?.Validate();
         _ = services.GetServices<IHostedService>().ToList();
     }
@@ -40,6 +42,12 @@ public static class ConfigurationFailure
                 return parts.Count > 0 && parts.All(p => p is not null) ? parts.SelectMany(p => p!).Distinct().ToList() : null;
             case SettingConflictException conflict:
                 return [conflict.Message];
+            case SettingsException settings:
+                return settings.Problems;
+            case UnauthorizedAccessException denied:
+                // A path this user may not use, met while opening what the settings name (a spool, a store): the
+                // message names the path; who we are and what to do is the rest of the line.
+                return [$"{denied.Message.TrimEnd('.')}: this process runs as user {Environment.UserName}. Give that user access, or point the setting at a path it can use."];
             case InvalidDataException load when load.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal):
                 // "Failed to load configuration from file 'x'." + "Could not parse the JSON file." + the parser's
                 // detail with the line number: all three, on one line.

@@ -46,6 +46,7 @@ public static class BackfillCommand
             }
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
             builder.Services.AddAlerterCore(builder.Configuration, requireSources: false);
+            AlerterHostFactory.CheckSettings(builder, writeWarnings: true);
             using var services = builder.Build();
             var sources = services.Services.GetRequiredService<IOptions<LogScanOptions>>().Value.Sources;
             var tag = parse.GetValue(host)

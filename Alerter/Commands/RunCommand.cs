@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Alerter.Hosting;
-using ServiceDefaults;
+using ServiceDefaults.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -24,9 +24,9 @@ public static class RunCommand
         {
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Information);
             builder.Services.AddAlerterWorker(builder.Configuration);
+            AlerterHostFactory.CheckSettings(builder, writeWarnings: false);
             using var host = builder.Build();
-            ConfigurationFailure.CheckBeforeStart(host.Services);
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            // Exit 0 on a clean stop, 1 when a background service failed (ServiceRun), 2 for settings that cannot work.
+            return await ServiceRun.RunAsync(host, Console.Error, cancellationToken).ConfigureAwait(false);
         });
 }

@@ -60,6 +60,10 @@ public static class StatusRenderer
             {
                 text.AppendLine(c, $"    last error: {outbox.LastError}");
             }
+            if (outbox.Unrouted > 0)
+            {
+                text.AppendLine(c, $"    {outbox.Unrouted} alert(s) matched no route and reached nobody (last: {outbox.LastUnrouted}); check Alerter:Policy:Routes");
+            }
         }
         else
         {

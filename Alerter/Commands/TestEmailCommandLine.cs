@@ -24,6 +24,7 @@ public static class TestEmailCommandLine
         {
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
             builder.Services.AddAlerterCore(builder.Configuration, requireSources: false);
+            AlerterHostFactory.CheckSettings(builder, writeWarnings: true);
             using var host = builder.Build();
             if (host.Services.GetService<ITestEmailCommand>() is not { } testEmail)
             {

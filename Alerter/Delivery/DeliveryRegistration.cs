@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using ServiceDefaults.Settings;
 
 namespace Alerter.Delivery;
 
@@ -26,15 +27,15 @@ public static class DeliveryRegistration
 {
     public static IServiceCollection AddAlerterDelivery(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AlertPolicyOptions>().BindConfiguration(AlertPolicyOptions.Section).ValidateOnStart();
+        services.AddOptions<AlertPolicyOptions>().BindSettings(AlertPolicyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertPolicyOptions>, AlertPolicyOptionsValidator>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindSettings(DeliveryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindSettings(SmtpOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
-        services.AddOptions<AlertEmailOptions>().BindConfiguration(AlertEmailOptions.Section).ValidateOnStart();
+        services.AddOptions<AlertEmailOptions>().BindSettings(AlertEmailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertEmailOptions>, AlertEmailOptionsValidator>();
-        services.AddOptions<HttpSmsOptions>().BindConfiguration(HttpSmsOptions.Section).ValidateOnStart();
+        services.AddOptions<HttpSmsOptions>().BindSettings(HttpSmsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HttpSmsOptions>, HttpSmsOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);

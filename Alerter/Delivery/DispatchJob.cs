@@ -26,6 +26,10 @@ public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<Disp
             {
                 LogDispatched(result.Events, result.Held, result.Alerts, result.OutboxRows, result.Silenced, result.Suppressed, result.Repeated, result.Confirmed);
             }
+            foreach (var alert in result.Unrouted ?? [])
+            {
+                LogUnrouted(alert);
+            }
             if (result.UnknownKinds > 0)
             {
                 LogUnknown(result.UnknownKinds);
@@ -47,6 +51,9 @@ public sealed partial class DispatchJob(AlertDispatcher dispatcher, ILogger<Disp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched {Events} events ({Held} held for grouping): {Alerts} alerts, {Rows} outbox rows, {Silenced} silenced, {Suppressed} flap-suppressed, {Repeated} repeated states, {Confirmed} confirmed by the Collector's numbers")]
     private partial void LogDispatched(int events, int held, int alerts, int rows, int silenced, int suppressed, int repeated, int confirmed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Alert} matches no route: nobody receives it. Add a route for its proxy, host and severity (Alerter:Policy:Routes)")]
+    private partial void LogUnrouted(string alert);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Count} events of a kind this build does not know")]
     private partial void LogUnknown(int count);

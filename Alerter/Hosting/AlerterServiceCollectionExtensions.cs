@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Alerter.Commands;
 using Alerter.Delivery;
 using Alerter.Influx;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Alerter.Hosting;
 
@@ -20,8 +22,8 @@ public static class AlerterServiceCollectionExtensions
     /// <summary>Options, the database and its schemas, the log scanner: what every command needs.</summary>
     public static IServiceCollection AddAlerterCore(this IServiceCollection services, IConfiguration configuration, bool requireSources)
     {
-        services.AddOptions<AlerterStoreOptions>().Bind(configuration.GetSection(AlerterStoreOptions.Section));
-        services.AddOptions<LogScanOptions>().Bind(configuration.GetSection(LogScanOptions.Section)).ValidateOnStart();
+        services.AddOptions<AlerterStoreOptions>().BindSettings(AlerterStoreOptions.Section);
+        services.AddOptions<LogScanOptions>().BindSettings(LogScanOptions.Section).ValidateOnStart();
         // The worker needs a source: a file, or the journal when the choice reads it (Alerter:Journal:Use).
         services.AddSingleton<IValidateOptions<LogScanOptions>>(provider => new LogScanOptionsValidator(requireSources && !provider.GetRequiredService<LogSourceChoice>().Journal));
         services.AddAlerterJournalOptions(configuration);
@@ -46,9 +48,13 @@ public static class AlerterServiceCollectionExtensions
     public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlerterCore(configuration, requireSources: true);
+        services.AddSingleton<IValidateOptions<Alerter.Policy.AlertPolicyOptions>, AlertReachValidator>();
         services.AddOptions<AlerterStoreOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlerterStoreOptions>, AlerterStoreOptionsValidator>();
-        services.AddOptions<QuartzStoreOptions>().Bind(configuration.GetSection(QuartzStoreOptions.Section)).ValidateOnStart();
+        services.AddOptions<QuartzStoreOptions>().BindSettings(QuartzStoreOptions.Section).ValidateOnStart()
+            // A relative SqliteFile lives in Store:DataDirectory (as QuartzRegistration opens it), never the working directory.
+            .PostConfigure<IOptions<AlerterStoreOptions>>((quartz, store) =>
+                quartz.SqliteFile = quartz.SqliteFile is { Length: > 0 } file ? DataPaths.Resolve(store.Value.DataDirectory, file) : quartz.SqliteFile);
         services.AddSingleton<IValidateOptions<QuartzStoreOptions>, QuartzStoreOptionsValidator>();
         services.AddHostedService<SchemaStartup>();
         services.AddAlerterQuartz(configuration);

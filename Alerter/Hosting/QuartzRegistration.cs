@@ -1,3 +1,4 @@
+using ServiceDefaults;
 using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Scheduling;
@@ -61,7 +62,7 @@ public static class QuartzRegistration
     public static string SqliteConnectionString(QuartzStoreOptions store, AlerterStoreOptions alerterStore)
     {
         var file = store.SqliteFile is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
+            ? DataPaths.Resolve(alerterStore.DataDirectory, configured)
             : Path.Combine(Path.GetDirectoryName(alerterStore.DatabasePath)!, Path.GetFileNameWithoutExtension(alerterStore.DatabasePath) + ".quartz.db");
         // Its directory is checked (and created) at start by AlerterStoreOptionsValidator, or for a SqliteFile of its
         // own by QuartzStoreOptionsValidator, before Quartz opens it.

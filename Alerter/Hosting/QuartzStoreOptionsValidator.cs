@@ -9,6 +9,10 @@ public sealed class QuartzStoreOptionsValidator : IValidateOptions<QuartzStoreOp
     public ValidateOptionsResult Validate(string? name, QuartzStoreOptions options)
     {
         var failures = new List<string>();
+        if (options.ConnectionStringFile is { Length: > 0 } secret && ReadableFile.Problem(secret) is { } unreadable)
+        {
+            return ValidateOptionsResult.Fail(ReadableFile.Describe("Alerter:Quartz:ConnectionStringFile", secret, unreadable));
+        }
         if (options.Provider == QuartzStoreProvider.Postgres && string.IsNullOrWhiteSpace(options.ResolveConnectionString()))
         {
             failures.Add("Alerter:Quartz:Provider is Postgres but no connection string is set: set MONITORING__Alerter__Quartz__ConnectionString or Alerter:Quartz:ConnectionStringFile.");

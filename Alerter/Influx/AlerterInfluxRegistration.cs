@@ -3,6 +3,7 @@ using Storage.Influx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
 
 namespace Alerter.Influx;
 
@@ -18,12 +19,14 @@ public static class AlerterInfluxRegistration
     {
         var store = configuration.GetSection(AlerterStoreOptions.Section).Get<AlerterStoreOptions>() ?? new AlerterStoreOptions();
         // Defaults before the section is bound, so configured values win: microseconds (see EventSampleMapper), and
-        // a spool of its own, never the Collector's data/influx-spool when both run in one directory.
+        // a spool of its own, never the Collector's influx-spool when both share a data directory. A relative spool
+        // lives in Store:DataDirectory, never the working directory.
         services.AddOptions<InfluxOptions>().Configure(options =>
         {
             options.Precision = InfluxPrecision.Microseconds;
-            options.SpoolDirectory = Path.Combine(store.DataDirectory, "alerter-influx-spool");
+            options.SpoolDirectory = "alerter-influx-spool";
         });
+        services.AddOptions<InfluxOptions>().PostConfigure(options => options.SpoolDirectory = DataPaths.Resolve(store.DataDirectory, options.SpoolDirectory));
         services.AddSingleton<IValidateOptions<InfluxOptions>, EventExportOptionsValidator>();
         services.AddInfluxSink(configuration, Section);
         if (!InfluxRegistration.IsEnabled(configuration, Section))

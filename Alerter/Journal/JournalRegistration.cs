@@ -2,6 +2,7 @@ using Alerter.Logs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Alerter.Journal;
 
@@ -13,7 +14,7 @@ public static class JournalRegistration
     /// becomes the one file source.</summary>
     public static IServiceCollection AddAlerterJournalOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JournalOptions>().Bind(configuration.GetSection(JournalOptions.Section)).ValidateOnStart();
+        services.AddOptions<JournalOptions>().BindSettings(JournalOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JournalOptions>, JournalOptionsValidator>();
         services.AddSingleton(provider =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Alerter.Ring;
 
@@ -9,7 +10,7 @@ public static class RingRegistration
 {
     public static IServiceCollection AddAlerterRing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RingOptions>().Bind(configuration.GetSection(RingOptions.Section)).ValidateOnStart();
+        services.AddOptions<RingOptions>().BindSettings(RingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RingOptions>, RingOptionsValidator>();
         services.AddHostedService<RingEventSource>();
         return services;

@@ -11,6 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
+using ServiceDefaults.Hosting;
+using ServiceDefaults.Settings;
 
 namespace Collector.Hosting;
 
@@ -21,19 +24,30 @@ public static class CollectorRegistration
     public const string InfluxSection = "Collector:Influx";
 
     /// <summary>
+    /// The <c>collector</c> executable: the suite's settings sources and console log (<see cref="SuiteConfiguration"/>,
+    /// <see cref="SuiteLogging"/>), the Collector, then the unknown-key check over everything it binds.
+    /// </summary>
+    public static IHostApplicationBuilder AddCollectorExecutable(this IHostApplicationBuilder builder, IReadOnlyList<string> settings, string? configFile)
+    {
+        SuiteConfiguration.Apply(builder, settings, configFile);
+        SuiteLogging.Apply(builder);
+        builder.AddCollector();
+        SettingsCheck.Apply(builder, "the Collector");
+        return builder;
+    }
+
+    /// <summary>
     /// Adds options (validated at start), polling, the embedded SQLite store (unless disabled), the InfluxDB
-    /// sink (when configured), the status endpoint and the worker. Environment variables prefixed
-    /// <c>MONITORING__</c> override settings (<c>MONITORING__Collector__Interval=00:00:05</c>).
+    /// sink (when configured), the status endpoint and the worker.
     /// </summary>
     public static IHostApplicationBuilder AddCollector(this IHostApplicationBuilder builder)
     {
-        builder.Configuration.AddEnvironmentVariables("MONITORING__");
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.Section).ValidateOnStart();
-        services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.Section).ValidateOnStart();
-        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
+        services.AddOptions<CollectorOptions>().BindSettings(CollectorOptions.Section).ValidateOnStart();
+        services.AddOptions<SqliteStoreOptions>().BindSettings(SqliteStoreOptions.Section).ValidateOnStart();
+        services.AddOptions<HealthOptions>().BindSettings(HealthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CollectorOptions>, CollectorOptionsValidator>();
         services.AddSingleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>();
         services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
@@ -55,6 +69,9 @@ public static class CollectorRegistration
         }
         services.AddInfluxSink(builder.Configuration, InfluxSection,
             sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Interval);
+        // A relative spool (the default "influx-spool") lives in the Collector's data directory, not the working directory.
+        services.AddOptions<InfluxOptions>().PostConfigure<IOptions<SqliteStoreOptions>>(
+            (influx, sqlite) => influx.SpoolDirectory = DataPaths.Resolve(sqlite.Value.DataDirectory, influx.SpoolDirectory));
 
         services.AddHostedService<CollectorWorker>();
         services.AddHostedService<HealthServer>();

@@ -24,6 +24,7 @@ public sealed partial class PollCycle(
 {
     private readonly Dictionary<string, EndpointSampler> _pollers = new(StringComparer.Ordinal);
     private readonly ISampleSink[] _sinks = sinks.ToArray();
+    private readonly PollFailureThrottle _failures = new();
 
     public IReadOnlyList<ISampleSink> Sinks => _sinks;
 
@@ -44,14 +45,27 @@ public sealed partial class PollCycle(
         foreach (var result in results)
         {
             status.Record(result);
+            var endpointName = result.Endpoint.Endpoint.ToString();
             if (result.Cycle is { } cycle)
             {
                 samples.AddRange(cycle.Samples);
                 LogPolled(result.Endpoint.Host, result.Duration.TotalMilliseconds, cycle.Samples.Count, cycle.Continuity);
+                if (_failures.Succeeded(result.Endpoint.Key))
+                {
+                    LogPollRecovered(endpointName, result.Endpoint.Host);
+                }
             }
-            else
+            else if (_failures.Failed(result.Endpoint.Key, result.ErrorKind?.ToString() ?? "Error", started) is { } unlogged)
             {
-                LogPollFailed(result.Endpoint.Endpoint.ToString(), result.Endpoint.Host, result.ErrorKind?.ToString() ?? "Error", result.Error);
+                var kind = result.ErrorKind?.ToString() ?? "Error";
+                if (unlogged == 0)
+                {
+                    LogPollFailed(endpointName, result.Endpoint.Host, kind, result.Error);
+                }
+                else
+                {
+                    LogPollStillFailing(endpointName, result.Endpoint.Host, kind, unlogged, PollFailureThrottle.Every.TotalMinutes, result.Error);
+                }
             }
         }
         samples.Add(node.Sample(settings.EffectiveNodeName, started));
@@ -106,6 +120,7 @@ public sealed partial class PollCycle(
             }
         }
         status.Retain(keys);
+        _failures.Retain(keys);
     }
 
     public async ValueTask DisposeAsync()
@@ -122,6 +137,12 @@ public sealed partial class PollCycle(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Endpoint} (host {Host}) failed ({ErrorKind}): {Error}")]
     private partial void LogPollFailed(string endpoint, string host, string errorKind, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll of {Endpoint} (host {Host}) still fails ({ErrorKind}): {Unlogged} more failed polls not logged in the last {Minutes} min (see /status): {Error}")]
+    private partial void LogPollStillFailing(string endpoint, string host, string errorKind, int unlogged, double minutes, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll of {Endpoint} (host {Host}) works again")]
+    private partial void LogPollRecovered(string endpoint, string host);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sink {Sink} failed to take {Samples} samples; the other sinks are unaffected")]
     private partial void LogSinkFailed(Exception exception, string sink, int samples);

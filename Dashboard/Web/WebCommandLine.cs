@@ -25,11 +25,16 @@ public static class WebCommandLine
         Description = "A host that stopped reporting for good (renamed node, retired LB): hidden from the overview, its history kept (Dashboard:RetiredHosts). Repeat for more.",
     };
 
+    private static readonly Option<FileInfo?> Config = new("--config", "-c")
+    {
+        Description = "A JSON settings file, read after appsettings.json beside the executable and before the environment (README: Where configuration lives).",
+    };
+
     public static Command Create()
     {
         var command = new Command("web", "Serve the live web page and JSON API over the stored samples and events. Other settings: --Dashboard:Key=value.")
         {
-            Database, AlerterDatabase, Urls, CollectorInterval, RetiredHost,
+            Database, AlerterDatabase, Urls, CollectorInterval, RetiredHost, Config,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -51,7 +56,7 @@ public static class WebCommandLine
             {
                 Set($"{nameof(WebOptions.RetiredHosts)}:{i}", retired[i]);
             }
-            return await WebHostFactory.RunAsync(parse.UnmatchedTokens, overrides, cancellationToken);
+            return await WebHostFactory.RunAsync(parse.UnmatchedTokens, overrides, cancellationToken, parse.GetValue(Config)?.FullName);
         });
         return command;
     }

@@ -23,7 +23,9 @@ internal static class StatsSocketAdvice
             var octal = Convert.ToString(mode & 0xFFF, 8).PadLeft(3, '0');
             text.Append(CultureInfo.InvariantCulture, $"The socket is owned by {owner}:{group} with mode {octal} ({Symbolic(mode)}). ");
             text.Append(CultureInfo.InvariantCulture, $"Run as user {owner} or as a member of group {group} (and give the group access: `stats socket {path} mode 660 group {group}`), ");
-            text.Append(CultureInfo.InvariantCulture, $"or set `stats socket {path} mode 660 group <a group of {facts.UserName}>` in HAProxy's global section.");
+            text.Append(CultureInfo.InvariantCulture, $"or set `stats socket {path} mode 660 group <a group of {facts.UserName}>` in HAProxy's global section. ");
+            // The kernel gives a process its groups when it starts: `usermod -aG` changes nothing for one that runs.
+            text.Append(CultureInfo.InvariantCulture, $"A group {facts.UserName} joins while this process runs counts only after a restart of the process.");
         }
         else
         {

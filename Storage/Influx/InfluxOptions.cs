@@ -59,8 +59,11 @@ public sealed class InfluxOptions
     /// <summary>Longest wait between retries while InfluxDB is unavailable. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Directory of the durable spool. Default <c>data/influx-spool</c> (relative to the working directory).</summary>
-    public string SpoolDirectory { get; set; } = Path.Combine("data", "influx-spool");
+    /// <summary>
+    /// Directory of the durable spool. Default <c>influx-spool</c>; a relative path lives in the part's data directory
+    /// (the Collector's <c>Collector:Sqlite:DataDirectory</c>, the Alerter's <c>Store:DataDirectory</c>).
+    /// </summary>
+    public string SpoolDirectory { get; set; } = "influx-spool";
 
     /// <summary>Spool bound in bytes; when exceeded the oldest points are dropped (counted, logged). Default 512 MiB.</summary>
     public long SpoolMaxBytes { get; set; } = 512L * 1024 * 1024;

@@ -72,7 +72,11 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         }
         if (string.IsNullOrWhiteSpace(options.SpoolDirectory))
         {
-            errors.Add($"{S}:SpoolDirectory must name a writable directory (default data/influx-spool).");
+            errors.Add($"{S}:SpoolDirectory must name a writable directory (default influx-spool in the data directory).");
+        }
+        else if (ServiceDefaults.WritableDirectory.Problem(options.SpoolDirectory) is { } problem)
+        {
+            errors.Add(ServiceDefaults.WritableDirectory.Describe($"{S}:SpoolDirectory", options.SpoolDirectory, problem));
         }
         if (options.SpoolSegmentBytes < 64 * 1024)
         {
@@ -95,9 +99,9 @@ public sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
 
     private static void CheckFile(List<string> errors, string? path, string key)
     {
-        if (!string.IsNullOrEmpty(path) && !File.Exists(path))
+        if (!string.IsNullOrEmpty(path) && ServiceDefaults.ReadableFile.Problem(path) is { } problem)
         {
-            errors.Add($"{key} '{path}' does not exist or cannot be read.");
+            errors.Add(ServiceDefaults.ReadableFile.Describe(key, path, problem));
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Storage.Influx;
 
@@ -24,7 +25,7 @@ public static class InfluxRegistration
     public static IServiceCollection AddInfluxSink(this IServiceCollection services, IConfiguration configuration, string section,
         Func<IServiceProvider, TimeSpan?>? interval = null)
     {
-        services.AddOptions<InfluxOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddOptions<InfluxOptions>().BindSettings(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InfluxOptions>>(sp => new InfluxOptionsValidator(section, interval?.Invoke(sp)));
         if (!IsEnabled(configuration, section))
         {

@@ -33,14 +33,16 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Starts <c>dotnet <paramref name="dll"/> <paramref name="arguments"/></c>. <paramref name="asNobody"/> runs it as
-    /// uid/gid 65534 when the tests run as root, who passes every permission check.
+    /// uid/gid 65534 when the tests run as root, who passes every permission check, in no supplementary group but
+    /// <paramref name="groups"/> (group names, e.g. <c>haproxy</c>: "the user is in group X").
     /// </summary>
     public static DotnetProcess Start(
         string dll,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        bool asNobody = false)
+        bool asNobody = false,
+        IReadOnlyList<string>? groups = null)
     {
         var dropPrivileges = asNobody && Environment.UserName == "root";
         var info = new ProcessStartInfo(dropPrivileges ? "setpriv" : "dotnet")
@@ -52,7 +54,8 @@ public sealed class DotnetProcess : IAsyncDisposable, IDisposable
         };
         if (dropPrivileges)
         {
-            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            var groupArgument = groups is { Count: > 0 } ? $"--groups={string.Join(',', groups)}" : "--clear-groups";
+            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", groupArgument, "dotnet" })
             {
                 info.ArgumentList.Add(argument);
             }

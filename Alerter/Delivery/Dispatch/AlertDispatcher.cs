@@ -42,11 +42,15 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             }
         }
         var rows = 0;
+        var unrouted = new List<string>();
         foreach (var alert in decision.Alerts)
         {
             var recipients = AlertRouter.Route(alert, policyOptions);
             if (recipients.Count == 0)
             {
+                var description = $"{alert.Severity} {alert.Kind} alert of {alert.Host} {alert.Proxy}{(alert.Server is null ? "" : "/" + alert.Server)}";
+                unrouted.Add($"{description} (key {alert.Key})");
+                OutboxStore.InsertUnrouted(connection, transaction, alert.Key, alert.Severity.ToString().ToLowerInvariant(), description, now);
                 continue;
             }
             var recent = RecentTransitions(connection, transaction, alert, policyOptions.RecentTransitions);
@@ -68,7 +72,7 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
         }
         transaction.Commit();
         return new DispatchResult(decision.Dispatched.Count, pending.Count - decision.Dispatched.Count, decision.Alerts.Count, rows,
-            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt, decision.Repeated, decision.Confirmed,
+            decision.Silenced, decision.Suppressed, unknown.Count, decision.NextReleaseAt, unrouted, decision.Repeated, decision.Confirmed,
             decision.Unconfirmed?.Count ?? 0);
     }
 

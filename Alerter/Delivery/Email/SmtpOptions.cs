@@ -1,6 +1,11 @@
+using ServiceDefaults.Settings;
+
 namespace Alerter.Delivery.Email;
 
 /// <summary>The SMTP server alerts go through (MailKit). Section <c>Alerter:Smtp</c>.</summary>
+/// <remarks><c>EnableSsl</c> (System.Net.Mail's STARTTLS switch) became <see cref="Security"/> with MailKit: still
+/// read for one release, true as StartTls and false as None, with a warning.</remarks>
+[SettingRenamed("EnableSsl", nameof(Security), Values = ["true=StartTls", "false=None"], Since = "2026-12")]
 public sealed class SmtpOptions
 {
     public const string Section = "Alerter:Smtp";

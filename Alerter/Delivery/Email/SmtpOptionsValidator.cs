@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
 
 namespace Alerter.Delivery.Email;
 
@@ -38,13 +39,14 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         {
             errors.Add($"Alerter:Smtp:Timeout {options.Timeout} must be between 0 and 10 minutes (default 00:00:30).");
         }
-        if (!string.IsNullOrEmpty(options.PasswordFile) && !File.Exists(options.PasswordFile))
+        // Read at each send: checked here so an unreadable file is a line at start, not an exception at the first alert.
+        if (!string.IsNullOrEmpty(options.PasswordFile) && ReadableFile.Problem(options.PasswordFile) is { } password)
         {
-            errors.Add($"Alerter:Smtp:PasswordFile '{options.PasswordFile}' does not exist.");
+            errors.Add(ReadableFile.Describe("Alerter:Smtp:PasswordFile", options.PasswordFile, password));
         }
-        if (!string.IsNullOrEmpty(options.TrustedCertificateFile) && !File.Exists(options.TrustedCertificateFile))
+        if (!string.IsNullOrEmpty(options.TrustedCertificateFile) && ReadableFile.Problem(options.TrustedCertificateFile) is { } certificate)
         {
-            errors.Add($"Alerter:Smtp:TrustedCertificateFile '{options.TrustedCertificateFile}' does not exist.");
+            errors.Add(ReadableFile.Describe("Alerter:Smtp:TrustedCertificateFile", options.TrustedCertificateFile, certificate));
         }
         if (!string.IsNullOrEmpty(options.CertificateThumbprint) && CertificatePin.Normalise(options.CertificateThumbprint) is null)
         {

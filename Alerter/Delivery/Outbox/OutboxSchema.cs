@@ -7,6 +7,7 @@ namespace Alerter.Delivery.Outbox;
 /// <c>alert_outbox</c>: one row per (alert, channel, recipient), unique <c>outbox_key</c>, so a re-dispatch never
 /// adds a second row. Delivery state per row: attempts, next attempt, last error, in-flight mark, sent time.
 /// <c>alert_flap_state</c>: flap detection per server, so it survives restarts.
+/// <c>alert_unrouted</c>: alerts no route sent to anyone, one row per alert key, counted by <c>alerter status</c>.
 /// </summary>
 public sealed class OutboxSchema : IAlerterSchema
 {
@@ -47,6 +48,12 @@ public sealed class OutboxSchema : IAlerterSchema
                 last_change_ms  INTEGER,
                 last_kind       TEXT,
                 PRIMARY KEY (host, proxy, server)
+            );
+            CREATE TABLE IF NOT EXISTS alert_unrouted (
+                alert_key       TEXT    PRIMARY KEY,
+                severity        TEXT    NOT NULL,
+                description     TEXT    NOT NULL,  -- severity, kind, host, proxy/server: what the warning said
+                decided_unix_ms INTEGER NOT NULL
             );
             """;
         command.ExecuteNonQuery();

@@ -110,7 +110,9 @@ public sealed class OutboxStore(IDeliveryDatabase database)
                    (SELECT COUNT(*) FROM alert_outbox WHERE status = 'failed'),
                    (SELECT sent_unix_ms FROM alert_outbox WHERE status = 'sent' ORDER BY sent_unix_ms DESC LIMIT 1),
                    (SELECT recipient FROM alert_outbox WHERE status = 'sent' ORDER BY sent_unix_ms DESC LIMIT 1),
-                   (SELECT last_error FROM alert_outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1)
+                   (SELECT last_error FROM alert_outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1),
+                   (SELECT COUNT(*) FROM alert_unrouted),
+                   (SELECT description FROM alert_unrouted ORDER BY decided_unix_ms DESC LIMIT 1)
             """;
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -118,7 +120,22 @@ public sealed class OutboxStore(IDeliveryDatabase database)
             reader.GetInt64(0), reader.GetInt64(1),
             reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
             reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4));
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.GetInt64(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6));
+    }
+
+    /// <summary>Records an alert no route sent to anyone (once per alert key), in the dispatch transaction.</summary>
+    public static void InsertUnrouted(SqliteConnection connection, SqliteTransaction transaction, string alertKey, string severity, string description, DateTimeOffset now)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO alert_unrouted (alert_key, severity, description, decided_unix_ms) VALUES ($key, $severity, $description, $now)";
+        command.Parameters.AddWithValue("$key", alertKey);
+        command.Parameters.AddWithValue("$severity", severity);
+        command.Parameters.AddWithValue("$description", description);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
     }
 
     private void Execute(string sql, long id, DateTimeOffset now, DateTimeOffset? next, string? error)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
 
 namespace Alerter.Delivery.Sms;
 
@@ -23,6 +24,13 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
         if (options.Auth == SmsGatewayAuth.Bearer && string.IsNullOrEmpty(options.Token) && string.IsNullOrEmpty(options.TokenFile))
         {
             errors.Add("Alerter:Sms:Auth is Bearer but neither Token (environment) nor TokenFile is set.");
+        }
+        foreach (var (key, file) in new[] { ("Alerter:Sms:PasswordFile", options.PasswordFile), ("Alerter:Sms:TokenFile", options.TokenFile) })
+        {
+            if (!string.IsNullOrEmpty(file) && ReadableFile.Problem(file) is { } problem)
+            {
+                errors.Add(ReadableFile.Describe(key, file, problem));
+            }
         }
         if (string.IsNullOrWhiteSpace(options.ToField) || string.IsNullOrWhiteSpace(options.BodyField))
         {

@@ -5,13 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Hosting;
+using ServiceDefaults.Settings;
 
 namespace Dashboard.Web.Hosting;
 
-/// <summary>Builds the <c>dashboard web</c> application: settings from appsettings.json, <c>MONITORING__</c> variables, host arguments and the command's options (last wins).</summary>
+/// <summary>
+/// Builds the <c>dashboard web</c> application: the suite's settings sources in the suite's order
+/// (<see cref="SuiteConfiguration"/>: appsettings.json beside the executable, <c>--config</c>, <c>MONITORING__</c>
+/// variables, host arguments), then the command's own options (<c>--db</c>, <c>--urls</c>, ...), which win.
+/// </summary>
 public static class WebHostFactory
 {
-    public static WebApplication Build(IReadOnlyList<string> hostArgs, IReadOnlyDictionary<string, string?> overrides)
+    public static WebApplication Build(IReadOnlyList<string> hostArgs, IReadOnlyDictionary<string, string?> overrides, string? configFile = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -21,22 +27,16 @@ public static class WebHostFactory
             // Never Development: it would add the developer exception page, which shows stack traces.
             EnvironmentName = Environments.Production,
         });
-        builder.Configuration.AddEnvironmentVariables("MONITORING__");
-        builder.Configuration.AddCommandLine(hostArgs.ToArray());
+        SuiteConfiguration.Apply(builder, hostArgs, configFile);
         builder.Configuration.AddInMemoryCollection(overrides);
-        // One line per entry with a UTC timestamp: what fail2ban and grep read (the failed-credential lines above all).
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.UseUtcTimestamp = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
-        });
+        SuiteLogging.Apply(builder);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The Host logs a failed start ("Hosting failed to start", an Error with the whole stack trace) before
         // RunAsync sees the exception; RunAsync then says it in one Configuration error line (an address in use) or
         // rethrows it, trace and all. A crashed background service is still logged, at Critical, with its exception.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddDashboardWeb(builder.Configuration);
+        SettingsCheck.Apply(builder, "dashboard web");
         // The listen address is a Dashboard setting (validated: beyond loopback needs a credential), not ASPNETCORE_URLS.
         var urls = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.Urls ?? WebOptions.DefaultUrls;
         builder.WebHost.UseUrls(urls);
@@ -49,7 +49,7 @@ public static class WebHostFactory
     }
 
     /// <summary>Runs until Ctrl-C; a setting that cannot work is one <c>Configuration error:</c> line and exit code 2.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> hostArgs, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> hostArgs, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken, string? configFile = null)
     {
         foreach (var secret in CommandLineSecrets.Find(hostArgs))
         {
@@ -57,7 +57,7 @@ public static class WebHostFactory
         }
         try
         {
-            await using var app = Build(hostArgs, overrides);
+            await using var app = Build(hostArgs, overrides, configFile);
             ServiceDefaults.ConfigurationFailure.CheckBeforeStart(app.Services);
             var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
             await app.StartAsync(cancellationToken);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Settings;
 
 namespace Dashboard.Web.Hosting;
 
@@ -24,7 +25,7 @@ public static class WebRegistration
 
     public static IServiceCollection AddDashboardWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateOnStart();
+        services.AddOptions<WebOptions>().BindSettings(WebOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebOptions>>(new WebOptionsValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddDashboardReader();

@@ -27,6 +27,15 @@ public class StatusRendererTests
     }
 
     [Fact]
+    public void Render_AlertsThatMatchedNoRoute_CountedWithTheLatest()
+    {
+        var report = new StatusReport("/data/alerter.db", [], new OutboxSnapshot(0, 0, null, null, null, 2, "Critical Transitions alert of lb1 be_web"),
+            TimeSpan.FromSeconds(5), Now);
+
+        StatusRenderer.Render(report).ShouldContain("    2 alert(s) matched no route and reached nobody (last: Critical Transitions alert of lb1 be_web); check Alerter:Policy:Routes");
+    }
+
+    [Fact]
     public void Render_InfluxExportKnown_OneLineWithCursorAndWaiting()
     {
         var report = new StatusReport("/data/alerter.db", [], null, TimeSpan.FromSeconds(5), Now, new InfluxExportStatus(42, 3));

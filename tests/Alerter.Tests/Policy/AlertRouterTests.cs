@@ -37,4 +37,39 @@ public class AlertRouterTests
     [Fact]
     public void Route_RouteListingInfo_GetsInfo()
         => AlertRouter.Route(AlertOf(AlertSeverity.Info, "db"), Options).ShouldBe([new Recipient(AlertChannel.Email, "dba@example.net")]);
+
+    private static readonly HashSet<AlertChannel> AllChannels = [AlertChannel.Email, AlertChannel.SmsEmail, AlertChannel.SmsHttp];
+
+    [Fact]
+    public void ReachProblems_RoutesWithDefaultsOnConfiguredChannels_None()
+        => AlertRouter.ReachProblems(Options, AllChannels).ShouldBeEmpty();
+
+    [Fact]
+    public void ReachProblems_NoRoutes_SaysNoAlertReachesAnyone()
+        => AlertRouter.ReachProblems(new AlertPolicyOptions(), AllChannels).ShouldHaveSingleItem()
+            .ShouldStartWith("Alerter:Policy:Routes is empty: no alert would reach anyone.");
+
+    [Fact]
+    public void ReachProblems_RoutesWithEmptySeverityLists_SaysNoSeverityIsSent()
+        => AlertRouter.ReachProblems(new AlertPolicyOptions
+        {
+            Routes = [new RouteRule { Email = ["noc@example.net"], EmailSeverities = [], SmsSeverities = [] }],
+        }, AllChannels).ShouldHaveSingleItem().ShouldStartWith("Alerter:Policy:Routes send no severity to anyone");
+
+    [Fact]
+    public void ReachProblems_CriticalLeftOut_SaysCriticalAlertsReachNobody()
+        => AlertRouter.ReachProblems(new AlertPolicyOptions
+        {
+            Routes = [new RouteRule { Email = ["noc@example.net"], EmailSeverities = [AlertSeverity.Warning, AlertSeverity.Recovery] }],
+        }, AllChannels).ShouldHaveSingleItem().ShouldStartWith("Alerter:Policy:Routes send critical alerts (a backend with no server left) to nobody");
+
+    [Fact]
+    public void ReachProblems_OnlySmsRecipientsWithoutAnSmsGateway_SaysWhatTheChannelNeeds()
+    {
+        var problem = AlertRouter.ReachProblems(new AlertPolicyOptions { Routes = [new RouteRule { Sms = ["+15550001"] }] }, new HashSet<AlertChannel> { AlertChannel.Email, AlertChannel.SmsEmail })
+            .ShouldHaveSingleItem();
+
+        problem.ShouldStartWith("Alerter:Policy:Routes send no severity to anyone");
+        problem.ShouldContain("Recipients on SmsHttp do not count: SMS needs Alerter:Sms:Url.");
+    }
 }

@@ -39,7 +39,7 @@ public class FailureIntegrationTests
         var healthPort = FreePort.Next();
         // The real binary runs as nobody below, and the checkout may sit under a directory nobody cannot enter
         // (mktemp -d is mode 700): run a copy of it from this test's own directory.
-        var collectorDll = CopyCollectorTo(dir.Combine("bin"));
+        var collectorDll = ProgramCopy.To("collector.dll", dir.Combine("bin"));
         var settings = new Dictionary<string, string?>
         {
             ["Collector:Interval"] = "00:00:01",
@@ -142,12 +142,12 @@ public class FailureIntegrationTests
     }
 
     [Fact]
-    public async Task CollectorBinary_AppSettingsThatIsNotJson_ExitCode2NamingTheFileAndTheLine()
+    public async Task CollectorBinary_ConfigFileThatIsNotJson_ExitCode2NamingTheFileAndTheLine()
     {
         using var dir = new TempDirectory("cj");
-        var appSettings = dir.Combine("appsettings.json"); // read from the working directory
+        var appSettings = dir.Combine("collector.json");
         await File.WriteAllTextAsync(appSettings, "{\n  \"Collector\": {\n    \"Interval\": 00:00:10\n  }\n}\n");
-        await using var collector = DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), [], dir.Path);
+        await using var collector = DotnetProcess.Start(Path.Combine(AppContext.BaseDirectory, "collector.dll"), ["--config", appSettings], dir.Path);
 
         (await collector.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, collector.Output);
 
@@ -182,6 +182,4 @@ public class FailureIntegrationTests
         second.Output.ShouldNotContain("   at ");
         first.HasExited.ShouldBeFalse(first.Output);
     }
-
-    private static string CopyCollectorTo(string target) => ProgramCopy.To("collector.dll", target);
 }

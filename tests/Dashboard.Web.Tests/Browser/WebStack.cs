@@ -103,7 +103,7 @@ public sealed class WebStack : IAsyncLifetime
             ["Alerter:Logs:Interval"] = "00:00:01",
             ["Alerter:Smtp:Host"] = "127.0.0.1",
             ["Alerter:Smtp:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Alerter:Smtp:EnableSsl"] = "false",
+            ["Alerter:Smtp:Security"] = "None",
             ["Alerter:Smtp:From"] = "alerter@localhost",
             ["Alerter:Policy:Routes:0:Email:0"] = "noc@localhost",
         })], Directory.Path);

@@ -120,6 +120,12 @@ public sealed class FleetLab : IAsyncDisposable
             ["Alerter:Influx:Url"] = _influx.Url,
             ["Alerter:Influx:Database"] = Database,
             ["Alerter:Influx:RetryDelay"] = "00:00:00.200",
+            // alerter run refuses routes that reach nobody: mails to a port where nothing listens wait in the outbox.
+            ["Alerter:Smtp:Host"] = "127.0.0.1",
+            ["Alerter:Smtp:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Alerter:Smtp:Security"] = "None",
+            ["Alerter:Smtp:From"] = "alerter@localhost",
+            ["Alerter:Policy:Routes:0:Email:0"] = "noc@localhost",
         })], alerterDirectory);
     }
 

@@ -15,6 +15,8 @@ public sealed class StatsSocketAdviceTests
         message.ShouldContain("owned by haproxy:haproxy with mode 660 (srw-rw----)");
         message.ShouldContain("member of group haproxy");
         message.ShouldContain("`stats socket /run/haproxy/admin.sock mode 660 group <a group of alice>`");
+        // usermod -aG changes nothing for a process that already runs: the advice must say so.
+        message.ShouldEndWith("A group alice joins while this process runs counts only after a restart of the process.");
     }
 
     [Fact]
