@@ -23,4 +23,12 @@ public sealed class RetiredHosts
 
     /// <summary>Whether a read for <paramref name="askedHost"/> (null: every host) leaves <paramref name="host"/> out.</summary>
     public bool Hides(string host, string? askedHost) => askedHost is null && _hosts.Contains(host);
+
+    /// <summary>The suite's health without the retired hosts' Collector endpoints and sinks: a host that will never
+    /// report again must not show as a stale part forever.</summary>
+    public SuiteHealth LeaveOut(SuiteHealth suite) => _hosts.Count == 0 ? suite : suite with
+    {
+        Endpoints = suite.Endpoints.Where(e => !_hosts.Contains(e.Host)).ToList(),
+        Sinks = suite.Sinks.Where(s => !_hosts.Contains(s.Host)).ToList(),
+    };
 }

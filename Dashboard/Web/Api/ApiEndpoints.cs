@@ -99,7 +99,7 @@ public static class ApiEndpoints
     private static async Task<Ok<HealthResponse>> Health(IStorageReader reader, OverviewReader overview, TimeProvider time,
         IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
-        var suite = await reader.GetHealthAsync(cancellationToken);
+        var suite = new RetiredHosts(options.Value.RetiredHosts).LeaveOut(await reader.GetHealthAsync(cancellationToken));
         var now = time.GetUtcNow();
         var parts = SuiteFreshness.Assess(suite, now, options.Value);
         return TypedResults.Ok(new HealthResponse(now.ToUnixTimeMilliseconds(), (long)overview.StaleAfter.TotalMilliseconds, suite,

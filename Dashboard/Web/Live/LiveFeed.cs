@@ -94,6 +94,7 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.LivePollInterval, time);
+        string? unreadable = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -105,6 +106,21 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
                 try
                 {
                     await PollAsync(stoppingToken);
+                    if (unreadable is not null)
+                    {
+                        LogStoreReadable(logger);
+                        unreadable = null;
+                    }
+                }
+                catch (StoreUnreadableException ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A truncated or damaged store fails every poll until it is replaced: say so once (and again when
+                    // the reason changes), not once a second with a stack trace.
+                    if (ex.Message != unreadable)
+                    {
+                        LogStoreUnreadable(logger, ex.Message);
+                        unreadable = ex.Message;
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -185,6 +201,12 @@ public sealed partial class LiveFeed(OverviewReader overview, IStorageReader rea
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event stream of {Client} disconnected: its queue stayed full for {Seconds} s (a client that does not read)")]
     private static partial void LogStuck(ILogger logger, string client, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live poll: {Reason}; the stream waits until the store can be read again")]
+    private static partial void LogStoreUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live poll: the store can be read again")]
+    private static partial void LogStoreReadable(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live poll of the store failed; retrying next interval")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

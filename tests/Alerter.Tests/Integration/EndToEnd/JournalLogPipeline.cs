@@ -34,8 +34,10 @@ public sealed class JournalLogPipeline : ILabLogPipeline
 
     public string ReadLog() => _sink?.Text ?? "";
 
+    // An empty journal has no checkpoint yet (journalctl refuses a journal without entries: "No such boot ID"):
+    // nothing logged, nothing to read.
     public bool IsCaughtUp(Func<string, long> scalar)
-        => _sink is null || scalar("SELECT COALESCE(MAX(entries), -1) FROM journal_checkpoint") == _sink.Received;
+        => _sink is null || _sink.Received == 0 || scalar("SELECT COALESCE(MAX(entries), -1) FROM journal_checkpoint") == _sink.Received;
 
     public override string ToString() => "journal";
 
