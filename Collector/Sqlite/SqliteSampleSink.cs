@@ -1,6 +1,7 @@
 using Collector.Configuration;
 using Collector.Health;
 using Storage.Samples;
+using Storage.Schema;
 using Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -91,7 +92,7 @@ public sealed partial class SqliteSampleSink(
     }
 
     public IReadOnlyList<KeyValuePair<string, double>> GetMetrics() =>
-        [new("database_bytes", Interlocked.Read(ref _sizeBytes)), new("rollup_open_series", Volatile.Read(ref _openRollupSeries))];
+        [new(CollectorFields.DatabaseBytes, Interlocked.Read(ref _sizeBytes)), new(CollectorFields.RollupOpenSeries, Volatile.Read(ref _openRollupSeries))];
 
     private SqliteSampleWriter? OpenLocked()
     {
