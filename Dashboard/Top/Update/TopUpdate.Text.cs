@@ -1,3 +1,4 @@
+using HAProxy.Admin;
 using Dashboard.Top.Model;
 
 namespace Dashboard.Top.Update;
@@ -47,7 +48,7 @@ public static partial class TopUpdate
         {
             return ParseWeight(weight.Buffer) is { } value
                 ? RequestAdminAction(model with { Dialog = null }, new AdminAction(AdminActionKind.WeightSet, value))
-                : model with { Notice = "A weight is a whole number from 0 to 256" };
+                : model with { Notice = $"A weight is a whole number from 0 to {AdminCommand.MaxWeight}" };
         }
         if (model.FilterDraft is not null)
         {
