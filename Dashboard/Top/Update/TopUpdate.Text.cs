@@ -159,7 +159,7 @@ public static partial class TopUpdate
 
     private static TopModel ScrollCli(TopModel model, int lines)
     {
-        var max = Math.Max(0, model.Cli.Scrollback.Count - (View.Layout.BodyHeight(model) - 1));
+        var max = Math.Max(0, model.Cli.Scrollback.Count - (Layout.BodyHeight(model) - 1));
         return model with { Cli = model.Cli with { ScrollOffset = Math.Clamp(model.Cli.ScrollOffset + lines, 0, max) } };
     }
 

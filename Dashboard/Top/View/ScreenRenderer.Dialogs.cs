@@ -1,6 +1,7 @@
 using HAProxy.Admin;
 using Dashboard.Top.Input;
 using Dashboard.Top.Model;
+using Dashboard.Top.Columns;
 
 namespace Dashboard.Top.View;
 
