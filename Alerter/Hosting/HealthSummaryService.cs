@@ -3,9 +3,9 @@ using Alerter.Logs;
 using Alerter.Scheduling;
 using Alerter.Sources;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
 
 namespace Alerter.Hosting;
 
@@ -16,32 +16,20 @@ public sealed partial class HealthSummaryService(
     IServiceProvider services,
     IOptions<LogScanOptions> options,
     TimeProvider time,
-    ILogger<HealthSummaryService> logger) : BackgroundService
+    ILogger<HealthSummaryService> logger) : PeriodicService(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SummaryInterval;
+
+    protected override Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SummaryInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    var scans = activity.Read();
-                    var outbox = services.GetService<IOutboxStatus>()?.Read();
-                    LogSummary(scans.Files, scans.Runs, scans.Failures, scans.Bytes, scans.Events, scans.Inserted, scans.Malformed, problems.Count,
-                        outbox?.Pending, outbox?.Failed, outbox?.LastDelivery);
-                }
-                catch (Exception ex)
-                {
-                    LogFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        var scans = activity.Read();
+        var outbox = services.GetService<IOutboxStatus>()?.Read();
+        LogSummary(scans.Files, scans.Runs, scans.Failures, scans.Bytes, scans.Events, scans.Inserted, scans.Malformed, problems.Count,
+            outbox?.Pending, outbox?.Failed, outbox?.LastDelivery);
+        return Task.CompletedTask;
     }
+
+    protected override void OnFailed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health: {Files} files, {Runs} scans ({Failures} failed), {Bytes} bytes, {Events} events ({Inserted} new), {Malformed} skipped lines, {Unreadable} sources unreadable (see their warnings and `alerter status`); outbox {Pending} pending, {Failed} failed, last delivery {LastDelivery}")]
     private partial void LogSummary(int files, long runs, long failures, long bytes, long events, long inserted, long malformed, int unreadable, long? pending, long? failed, DateTimeOffset? lastDelivery);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using ServiceDefaults;
 using Microsoft.Extensions.Logging;
 
 namespace Alerter.Influx;
@@ -7,37 +7,23 @@ namespace Alerter.Influx;
 /// Runs <see cref="EventExporter"/> every second on this node. Not a Quartz job: the events live in this node's
 /// own database, so every node exports its own, clustered or not.
 /// </summary>
-public sealed partial class EventExportService(EventExporter exporter, TimeProvider time, ILogger<EventExportService> logger) : BackgroundService
+public sealed partial class EventExportService(EventExporter exporter, TimeProvider time, ILogger<EventExportService> logger) : PeriodicService(time)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    protected override TimeSpan Interval { get; } = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool RunsAtStart => true;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
+        var exported = await exporter.ExportOnceAsync(stoppingToken).ConfigureAwait(false);
+        if (exported > 0)
         {
-            do
-            {
-                try
-                {
-                    var exported = await exporter.ExportOnceAsync(stoppingToken).ConfigureAwait(false);
-                    if (exported > 0)
-                    {
-                        LogExported(exported);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A locked database or a full disk under the spool: the rows stay after the cursor for the next try.
-                    LogFailed(ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            LogExported(exported);
         }
     }
+
+    // A locked database or a full disk under the spool: the rows stay after the cursor for the next try.
+    protected override void OnFailed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handed {Count} events to the InfluxDB sink")]
     private partial void LogExported(int count);

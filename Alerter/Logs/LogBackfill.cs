@@ -19,7 +19,7 @@ public sealed class LogBackfill(AlerterDatabase database, IOptions<LogScanOption
         using var connection = database.OpenEnsured();
         await using var stream = PhysicalFileSystemView.OpenShared(path);
         var now = time.GetUtcNow();
-        var scanner = new LogScanner(new LogParseContext(now, settings.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(now)), settings.MaxLineBytes);
+        var scanner = new LogScanner(new LogParseContext(now, settings.UtcOffsetAt(now)), settings.MaxLineBytes);
         var reader = new LogSegmentReader(Math.Max(settings.ReadBufferBytes, 4 * 1024 * 1024), Math.Max(settings.BatchBytes, 64L * 1024 * 1024));
         var keyer = new EventKeyer();
         var counters = new LogScanCounters();

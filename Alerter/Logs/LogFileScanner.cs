@@ -45,7 +45,7 @@ public sealed partial class LogFileScanner(
 
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var scanner = new LogScanner(new LogParseContext(now, settings.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(now)), settings.MaxLineBytes);
+        var scanner = new LogScanner(new LogParseContext(now, settings.UtcOffsetAt(now)), settings.MaxLineBytes);
         var keyer = EventKeyer.Parse(checkpoint?.OrdinalState);
         var counters = new LogScanCounters();
         var run = ScanStep.Start(checkpoint, plan.Action);

@@ -26,6 +26,9 @@ public sealed class LogScanOptions
     /// <summary>UTC offset of RFC 3164 timestamps (they carry no zone). Default: this machine's local offset.</summary>
     public TimeSpan? AssumedUtcOffset { get; set; }
 
+    /// <summary>The offset to read RFC 3164 timestamps with at <paramref name="now"/>: the configured one, else the machine's (which moves with daylight saving).</summary>
+    public TimeSpan UtcOffsetAt(DateTimeOffset now) => AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(now);
+
     /// <summary>Time between two one-line health summaries in the worker's log. Default 1 min.</summary>
     public TimeSpan SummaryInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -34,7 +34,7 @@ public sealed class LogSegmentReader(int bufferBytes, long batchBytes)
     {
         for (var i = events.Count - 1; i >= from; i--)
         {
-            if (events[i].Line.Contains('\uFFFD', StringComparison.Ordinal))
+            if (LogLineParser.IsUndecodable(events[i].Line))
             {
                 events.RemoveAt(i);
                 counters.Events--;

@@ -1,6 +1,6 @@
 namespace Alerter.Policy;
 
-/// <summary>How loud an alert is, in increasing order. Stored lowercase in <c>haproxy_event.severity</c>.</summary>
+/// <summary>How loud an alert is, in increasing order. Stored under the names of <c>Storage.Schema.Severities</c> (<see cref="SeverityNames"/>).</summary>
 public enum AlertSeverity
 {
     /// <summary>Operator actions (maintenance, drain), reloads: recorded, not paged by default.</summary>

@@ -46,7 +46,7 @@ public sealed partial class RingEventSource(
                 attempt = 0;
                 using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 var watcher = WatchSocketFileAsync(settings, connection, session);
-                var counts = await ReadAsync(connection, new RingLineProcessor(host, source, logOptions.Value.AssumedUtcOffset ?? TimeZoneInfo.Local.GetUtcOffset(time.GetUtcNow()), settings.BacklogMaxAge), session.Token).ConfigureAwait(false);
+                var counts = await ReadAsync(connection, new RingLineProcessor(host, source, logOptions.Value.UtcOffsetAt(time.GetUtcNow()), settings.BacklogMaxAge), session.Token).ConfigureAwait(false);
                 var stopping = stoppingToken.IsCancellationRequested;
                 replaced = session.IsCancellationRequested && !stopping;
                 await session.CancelAsync().ConfigureAwait(false);

@@ -32,9 +32,8 @@ public sealed class RingLineProcessor(string host, string source, TimeSpan assum
         {
             return outcome == LogLineOutcome.NotAnEvent ? RingLineOutcome.NotAnEvent : RingLineOutcome.Malformed;
         }
-        if (text.Contains('\uFFFD'))
+        if (LogLineParser.IsUndecodable(text))
         {
-            // As LogSegmentReader: an alert must not name a server that does not exist under that name.
             return RingLineOutcome.Malformed;
         }
         var key = _keyer.KeyOf(host, logEvent!, out var isCopy);

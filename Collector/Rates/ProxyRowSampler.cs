@@ -8,14 +8,14 @@ namespace Collector.Rates;
 
 /// <summary>
 /// Turns <c>show stat</c> rows into <c>haproxy_frontend</c>, <c>haproxy_backend</c> and <c>haproxy_server</c>
-/// samples: gauges by their StoredAs names, rates by their RateAs names from <see cref="CounterDeltas"/>, the one
+/// samples under the names of <see cref="ProxyColumns"/>: gauges raw, rates from <see cref="CounterDeltas"/>, the one
 /// reset-aware rule (a row whose counters went down, or a sample of another process life, gets no rates).
 /// </summary>
 public static class ProxyRowSampler
 {
     public static void AddRows(CounterDeltas deltas, StatsSnapshot current, List<Sample> output)
     {
-        var plan = new StatColumnPlan(current.Stats);
+        var plan = new StatColumnPlan(current.Stats, deltas.Counters);
         var rated = deltas.Continuity == Continuity.Continuous;
         var hostTag = new KeyValuePair<string, string>(Measurements.HostTag, current.Host);
         var rows = current.Stats;
@@ -39,7 +39,7 @@ public static class ProxyRowSampler
             AddGauges(row, plan, scope, fields);
             if (rated && deltas.Compute(row, deltas.FindPrevious(i, row), rowDeltas) == RowDelta.Rated)
             {
-                AddRates(deltas, rowDeltas, fields);
+                AddRates(deltas, plan.RateNames, rowDeltas, fields);
             }
             IReadOnlyList<KeyValuePair<string, string>> tags = row.Type == StatRowType.Server
                 ? [hostTag, new(Measurements.ProxyTag, row.ProxyName), new(Measurements.ServerTag, row.ServiceName)]
@@ -76,14 +76,13 @@ public static class ProxyRowSampler
         }
     }
 
-    private static void AddRates(CounterDeltas deltas, ReadOnlySpan<long> rowDeltas, List<KeyValuePair<string, FieldValue>> fields)
+    private static void AddRates(CounterDeltas deltas, string?[] rateNames, ReadOnlySpan<long> rowDeltas, List<KeyValuePair<string, FieldValue>> fields)
     {
-        var counters = deltas.Counters;
         for (var c = 0; c < rowDeltas.Length; c++)
         {
-            if (rowDeltas[c] != CounterDeltas.None)
+            if (rowDeltas[c] != CounterDeltas.None && rateNames[c] is { } name)
             {
-                fields.Add(new(counters[c].RateAs, FieldValue.Of(deltas.Rate(rowDeltas[c]))));
+                fields.Add(new(name, FieldValue.Of(deltas.Rate(rowDeltas[c]))));
             }
         }
     }

@@ -1,7 +1,7 @@
 using Collector.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
 
 namespace Collector.Sqlite;
 
@@ -10,30 +10,17 @@ public sealed partial class SqliteMaintenanceService(
     SqliteSampleSink sink,
     IOptions<SqliteStoreOptions> options,
     TimeProvider time,
-    ILogger<SqliteMaintenanceService> logger) : BackgroundService
+    ILogger<SqliteMaintenanceService> logger) : PeriodicService(time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.MaintenanceInterval;
+
+    protected override async Task RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.MaintenanceInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var deleted = await Task.Run(sink.Maintain, stoppingToken);
-                    LogPruned(deleted, sink.GetMetrics()[0].Value);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        var deleted = await Task.Run(sink.Maintain, stoppingToken);
+        LogPruned(deleted, sink.GetMetrics()[0].Value);
     }
+
+    protected override void OnFailed(Exception exception) => LogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store pruned {Rows} expired rows; size {Bytes} bytes")]
     private partial void LogPruned(long rows, double bytes);

@@ -12,6 +12,12 @@ namespace HAProxy.Logs;
 /// </remarks>
 public static class LogLineParser
 {
+    /// <summary>
+    /// Whether a parsed line held invalid UTF-8 (decoded to U+FFFD): its event is dropped and counted as malformed by
+    /// every reader (file, ring, journal), because an alert must not name a server that does not exist under that name.
+    /// </summary>
+    public static bool IsUndecodable(ReadOnlySpan<char> line) => line.Contains('\uFFFD');
+
     public static LogLineOutcome TryParse(ReadOnlySpan<char> line, in LogParseContext context, out LogEvent? logEvent)
     {
         logEvent = null;

@@ -30,8 +30,8 @@ public sealed class EndpointPoller(Func<IStatsConnection> open, TimeProvider tim
         var connection = Connection;
         try
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(deadline);
+            using var timer = new CancellationTokenSource(deadline, time);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             var (sample, generation) = await ReadAsync(connection, cts.Token).WaitAsync(deadline, time, cancellationToken).ConfigureAwait(false);
             return new EndpointPoll(started, time.GetElapsedTime(startTimestamp), sample, generation, null, null);
         }

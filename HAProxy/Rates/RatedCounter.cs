@@ -3,8 +3,4 @@ using HAProxy.Fields;
 namespace HAProxy.Rates;
 
 /// <summary>A catalogue counter present in the current table, with its column there and in the previous table (-1: absent).</summary>
-public readonly record struct RatedCounter(FieldDefinition Definition, int Column, int PreviousColumn)
-{
-    /// <summary>The storage name of its per-second rate (<c>session_rate</c>), from the catalogue.</summary>
-    public string RateAs => Definition.RateAs!;
-}
+public readonly record struct RatedCounter(FieldDefinition Definition, int Column, int PreviousColumn);

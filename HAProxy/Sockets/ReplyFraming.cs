@@ -28,17 +28,4 @@ internal static class ReplyFraming
     /// <summary>Whether the bytes so far can still become the prompt-mode greeting <c>"\n> "</c>.</summary>
     public static bool CanBeGreeting(ReadOnlySpan<byte> received) =>
         received.Length <= EmptyPromptReply.Length && EmptyPromptReply.StartsWith(received);
-
-    /// <summary>
-    /// For a non-interactive reply read to EOF: the length of the text without its terminating empty line, or
-    /// -1 when the terminator is missing (the reply was cut).
-    /// </summary>
-    public static int OneShotReplyLength(ReadOnlySpan<byte> received)
-    {
-        if (received.Length == 1 && received[0] == (byte)'\n')
-        {
-            return 0;
-        }
-        return received.EndsWith("\n\n"u8) ? received.Length - 1 : -1;
-    }
 }

@@ -7,10 +7,9 @@ namespace HAProxy.Sockets;
 /// </summary>
 public static class StatsCommand
 {
-    /// <summary>Rejects text that is empty, contains a line break or control character, or (when
-    /// <paramref name="allowSeparator"/> is false) an unescaped <c>;</c>.</summary>
+    /// <summary>Rejects text that is empty, contains a line break or control character, or an unescaped <c>;</c>.</summary>
     /// <exception cref="ArgumentException">With the reason.</exception>
-    public static void Validate(string command, bool allowSeparator)
+    public static void Validate(string command)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrWhiteSpace(command))
@@ -28,7 +27,7 @@ public static class StatsCommand
             {
                 throw new ArgumentException($"The command contains the control character U+{(int)c:X4}.", nameof(command));
             }
-            if (c == ';' && !allowSeparator && (i == 0 || command[i - 1] != '\\'))
+            if (c == ';' && (i == 0 || command[i - 1] != '\\'))
             {
                 throw new ArgumentException("The command contains ';', which HAProxy treats as a command separator; send one command per call (escape a literal ';' as '\\;').", nameof(command));
             }

@@ -57,7 +57,7 @@ public sealed partial class StatsSession : IStatsConnection
     /// <exception cref="StatsSocketException">Transport failure, deadline, truncated or oversized reply.</exception>
     public async Task<string> ExecuteAsync(string command, CancellationToken cancellationToken = default)
     {
-        StatsCommand.Validate(command, allowSeparator: false);
+        StatsCommand.Validate(command);
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -38,5 +38,8 @@ public static class EventKinds
 
     /// <summary>The kinds that change whether a server takes traffic, as charts mark them: DOWN, UP and maintenance.</summary>
     public static IReadOnlyList<string> StateChanges { get; } =
-        ["ServerDown", "ServerUp", "ServerEnteringMaintenance", "ServerDownEntersMaintenance", "ServerLeavingMaintenance", "BackendNoServerAvailable"];
+    [
+        NameOf(LogEventKind.ServerDown), NameOf(LogEventKind.ServerUp), NameOf(LogEventKind.ServerEnteringMaintenance),
+        NameOf(LogEventKind.ServerDownEntersMaintenance), NameOf(LogEventKind.ServerLeavingMaintenance), NameOf(LogEventKind.BackendNoServerAvailable),
+    ];
 }

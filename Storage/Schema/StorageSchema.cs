@@ -5,8 +5,8 @@ namespace Storage.Schema;
 
 /// <summary>
 /// The storage schema as data: every measurement, tag and field with its type, unit and description, the same in
-/// SQLite and InfluxDB. Proxy-row fields come from <see cref="FieldCatalogue"/> (<c>StoredAs</c> for the raw value,
-/// <c>RateAs</c> for a counter's per-second rate) plus <see cref="ProxyFields"/>; the other measurements are declared
+/// SQLite and InfluxDB. Proxy-row fields are HAProxy's columns (<see cref="FieldCatalogue"/>: kind, unit, meaning) under
+/// the names <see cref="ProxyColumns"/> gives them, plus two computed ones; the other measurements are declared
 /// here. docs/schema.md is checked against this table both ways (tests/Storage.Tests/Schema).
 /// </summary>
 public static class StorageSchema
@@ -89,12 +89,16 @@ public static class StorageSchema
             {
                 continue;
             }
-            if (column.StoredAs is { } stored)
+            if (ProxyColumns.Find(column.Name) is not { } storedColumn)
+            {
+                continue;
+            }
+            if (storedColumn.StoredAs is { } stored)
             {
                 var type = column.Kind == FieldKind.Output ? SchemaFieldType.String : Integer;
                 fields.Add(new(stored, type, Unit(column.Unit), column.Description));
             }
-            if (column.RateAs is { } rate)
+            if (storedColumn.RateAs is { } rate)
             {
                 fields.Add(new(rate, Float, $"{column.Unit}/s", column.Description + ", per second"));
             }

@@ -69,6 +69,26 @@ public sealed class InfluxDbProcess : IAsyncDisposable
         return influx;
     }
 
+    /// <summary>
+    /// Starts influxd in <paramref name="directory"/> (created when missing) and creates <paramref name="database"/>:
+    /// the start-up every test that writes to a v1 database needs; a failure stops the process again.
+    /// </summary>
+    public static async Task<InfluxDbProcess> StartWithDatabaseAsync(string directory, string database = "haproxy")
+    {
+        Directory.CreateDirectory(directory);
+        var influx = await StartAsync(directory);
+        try
+        {
+            (await influx.QueryAsync($"CREATE DATABASE \"{database}\"")).Dispose();
+            return influx;
+        }
+        catch
+        {
+            await influx.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts influxd (again, after <see cref="StopAsync"/>) and waits for <c>/ping</c> to answer 204.</summary>
     public async Task StartAgainAsync()
     {

@@ -63,7 +63,7 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             }
         }
         EventRows.MarkDispatched(connection, transaction,
-            decision.Dispatched.Select(d => (d.EventId, d.Severity.ToString().ToLowerInvariant()))
+            decision.Dispatched.Select(d => (d.EventId, d.Severity.StoredName()))
                 .Concat(unknown.Select(id => (id, "unknown"))));
         FlapStateRows.Save(connection, transaction, decision.FlapStates);
         if (evidence is not null)

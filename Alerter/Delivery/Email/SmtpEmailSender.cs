@@ -14,9 +14,10 @@ namespace Alerter.Delivery.Email;
 /// Sends email and email-to-SMS rows through MailKit: one message, one recipient, one connection per send (so a
 /// rejected recipient never blocks or repeats another, and an outbox row's delivery state is its recipient's).
 /// TLS as <see cref="SmtpOptions.Security"/> says, never a silent fallback; the certificate is checked by this
-/// client alone (<see cref="CertificatePin"/>); AUTH with the strongest mechanism both sides offer.
+/// client alone (<see cref="CertificatePin"/>); AUTH with the strongest mechanism both sides offer. The session's
+/// deadline runs on the injected clock, as every other deadline of the suite does.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComposer composer) : IAlertSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComposer composer, TimeProvider time) : IAlertSender
 {
     public string Transport => "smtp";
 
@@ -78,7 +79,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
     }
 
     /// <summary>One connection: connect (TLS as configured), AUTH when a user is set, then <paramref name="send"/> if any, then QUIT.</summary>
-    private static async Task<SendResult> SessionAsync(SmtpOptions smtp, CertificatePin pin, Stream? transcript,
+    private async Task<SendResult> SessionAsync(SmtpOptions smtp, CertificatePin pin, Stream? transcript,
         Func<SmtpClient, CancellationToken, Task>? send, CancellationToken cancellationToken)
     {
         var credentials = Credentials(smtp);
@@ -88,8 +89,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
         client.ServerCertificateValidationCallback = pin.Validate;
         // As System.Net's SslStream did by default: an offline CRL/OCSP responder must not stop an alert.
         client.CheckCertificateRevocation = false;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(smtp.Timeout);
+        using var deadline = new CancellationTokenSource(smtp.Timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var phase = SmtpPhase.Connect;
         var offersStartTls = false;
         try
@@ -125,11 +126,11 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, AlertMailComp
     /// The server accepted the message with its reply to DATA: whatever QUIT does now must not turn the send into a
     /// failure, or the outbox would send it again.
     /// </summary>
-    private static async Task QuitQuietlyAsync(SmtpClient client)
+    private async Task QuitQuietlyAsync(SmtpClient client)
     {
         try
         {
-            using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
             await client.DisconnectAsync(quit: true, quit.Token);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

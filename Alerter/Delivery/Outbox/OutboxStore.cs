@@ -24,7 +24,7 @@ public sealed class OutboxStore(IDeliveryDatabase database)
         command.Parameters.AddWithValue("$alert", alertKey);
         command.Parameters.AddWithValue("$channel", recipient.Channel.ToString());
         command.Parameters.AddWithValue("$recipient", recipient.Address);
-        command.Parameters.AddWithValue("$severity", alert.Severity.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$severity", alert.Severity.StoredName());
         command.Parameters.AddWithValue("$host", alert.Host);
         command.Parameters.AddWithValue("$proxy", alert.Proxy);
         command.Parameters.AddWithValue("$server", (object?)ContextServer(alert) ?? DBNull.Value);
@@ -73,7 +73,7 @@ public sealed class OutboxStore(IDeliveryDatabase database)
         {
             rows.Add(new OutboxMessage(
                 reader.GetInt64(0), reader.GetString(1), Enum.Parse<AlertChannel>(reader.GetString(2)), reader.GetString(3),
-                Enum.Parse<AlertSeverity>(reader.GetString(4), ignoreCase: true), reader.GetString(5), reader.GetString(6),
+                SeverityNames.FromStored(reader.GetString(4)), reader.GetString(5), reader.GetString(6),
                 reader.GetString(7), (int)reader.GetInt64(8), reader.GetInt64(9) != 0,
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
                 reader.GetString(11), reader.GetString(12),

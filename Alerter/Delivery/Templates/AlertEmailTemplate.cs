@@ -35,7 +35,7 @@ public static class AlertEmailTemplate
         {
             body.Append('\n').Append(EventPhrases.Time(e.Time)).Append("  ").Append(SafeText.Line($"{EventPhrases.Subject(e)} {EventPhrases.Verb(e.Kind)}")).Append('\n');
             AppendIf(body, "  Reason:  ", e.Reason);
-            AppendIf(body, "  Check:   ", CheckText(e));
+            AppendIf(body, "  Check:   ", EventPhrases.Check(e));
             if (e.ActiveLeft is not null || e.BackupLeft is not null)
             {
                 body.Append("  Left:    ").Append(e.ActiveLeft?.ToString() ?? "?").Append(" active and ")
@@ -65,15 +65,6 @@ public static class AlertEmailTemplate
         }
         body.Append("\n-- \nHAProxy Alerter, decided at ").Append(EventPhrases.Time(alert.DecidedAt)).Append('\n');
         return new RenderedMessage(subject, body.ToString(), AlertHtmlSummary.Render(alert, recent, options));
-    }
-
-    private static string? CheckText(PolicyEvent e)
-    {
-        var parts = new List<string>();
-        if (e.CheckInfo is not null) parts.Add($"\"{e.CheckInfo}\"");
-        if (e.CheckCode is not null) parts.Add($"code {e.CheckCode}");
-        if (e.CheckDurationMs is not null) parts.Add($"{e.CheckDurationMs} ms");
-        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
     private static void AppendIf(StringBuilder body, string label, string? value)

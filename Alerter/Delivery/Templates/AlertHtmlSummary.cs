@@ -33,7 +33,7 @@ public static class AlertHtmlSummary
                 html.Append("<tr><td>").Append(HtmlText.Encode(EventPhrases.Time(e.Time)))
                     .Append("</td><td>").Append(HtmlText.Encode($"{EventPhrases.Subject(e)} {EventPhrases.Verb(e.Kind)}"))
                     .Append("</td><td>").Append(HtmlText.Encode(e.Reason))
-                    .Append("</td><td>").Append(HtmlText.Encode(Check(e)))
+                    .Append("</td><td>").Append(HtmlText.Encode(EventPhrases.Check(e)))
                     .Append("</td><td>").Append(e.ActiveLeft is null && e.BackupLeft is null ? "" : HtmlText.Encode($"{e.ActiveLeft?.ToString() ?? "?"} active, {e.BackupLeft?.ToString() ?? "?"} backup"))
                     .Append("</td></tr>");
             }
@@ -54,14 +54,5 @@ public static class AlertHtmlSummary
             html.Append("</ul>");
         }
         return html.ToString();
-    }
-
-    private static string? Check(PolicyEvent e)
-    {
-        var parts = new List<string>();
-        if (e.CheckInfo is not null) parts.Add($"\"{e.CheckInfo}\"");
-        if (e.CheckCode is not null) parts.Add($"code {e.CheckCode}");
-        if (e.CheckDurationMs is not null) parts.Add($"{e.CheckDurationMs} ms");
-        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 }

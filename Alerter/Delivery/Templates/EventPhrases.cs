@@ -27,6 +27,16 @@ public static class EventPhrases
     public static string Verb(string storedKind)
         => EventKinds.TryParse(storedKind, out var kind) ? Verb(kind) : storedKind;
 
+    /// <summary>The health check's details (<c>"Connection refused", code 503, 2 ms</c>), or null when the line has none; text and HTML parts alike.</summary>
+    public static string? Check(PolicyEvent e)
+    {
+        var parts = new List<string>();
+        if (e.CheckInfo is not null) parts.Add($"\"{e.CheckInfo}\"");
+        if (e.CheckCode is not null) parts.Add($"code {e.CheckCode}");
+        if (e.CheckDurationMs is not null) parts.Add($"{e.CheckDurationMs} ms");
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
     public static string Subject(PolicyEvent e) => e.Server is null ? $"backend {e.Proxy}" : $"{e.Proxy}/{e.Server}";
 
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using HAProxy.Stats;
 
 namespace Alerter.Delivery.Templates;
 
@@ -24,17 +25,13 @@ public static class HtmlText
         _ => "#1f5fa8",
     };
 
-    /// <summary>Colour of a server status by its structure (UP..., DOWN..., MAINT..., DRAIN, NOLB, no check).</summary>
-    public static string StatusColour(string status)
+    /// <summary>Colour of a server status, read by HAProxy's one status parser (<see cref="ServerStatus"/>: <c>UP 1/3</c>, <c>MAINT (via be/s)</c>).</summary>
+    public static string StatusColour(string status) => ServerStatus.Parse(status).State switch
     {
-        var word = status.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
-        return word switch
-        {
-            "UP" or "OPEN" => "#1e7e34",
-            "DOWN" => "#b00020",
-            "MAINT" => "#6c757d",
-            "DRAIN" or "NOLB" => "#d35400",
-            _ => "#333333",
-        };
-    }
+        ServerState.Up or ServerState.Open => "#1e7e34",
+        ServerState.Down => "#b00020",
+        ServerState.Maint => "#6c757d",
+        ServerState.Drain or ServerState.NoLb => "#d35400",
+        _ => "#333333",
+    };
 }

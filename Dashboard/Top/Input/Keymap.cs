@@ -1,3 +1,4 @@
+using HAProxy.Admin;
 using Dashboard.Top.Model;
 using Dashboard.Top.Update;
 using static Dashboard.Top.Input.Keys;
@@ -43,7 +44,7 @@ public static class Keymap
         new("- / F6", "Weight -1", Any(Char('-'), Key(ConsoleKey.F6)), new RequestAdmin(new AdminAction(AdminActionKind.WeightDelta, -1))),
         new("] / F8", "Weight +10", Any(Char(']'), Key(ConsoleKey.F8)), new RequestAdmin(new AdminAction(AdminActionKind.WeightDelta, +10))),
         new("[ / F5", "Weight -10", Any(Char('['), Key(ConsoleKey.F5)), new RequestAdmin(new AdminAction(AdminActionKind.WeightDelta, -10))),
-        new("w", "Set the weight (0-256)", Char('w'), new StartWeightInput()),
+        new("w", $"Set the weight (0-{AdminCommand.MaxWeight})", Char('w'), new StartWeightInput()),
         new("W / F4", "Restore the initial weight", Any(Char('W'), Key(ConsoleKey.F4)), new RequestAdmin(new AdminAction(AdminActionKind.WeightReset))),
         new("u", "Force health UP", Char('u'), new RequestAdmin(new AdminAction(AdminActionKind.HealthUp))),
         new("x", "Force health DOWN", Char('x'), new RequestAdmin(new AdminAction(AdminActionKind.HealthDown))),

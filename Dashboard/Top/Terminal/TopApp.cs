@@ -38,16 +38,7 @@ public sealed class TopApp
         Console.OutputEncoding = Encoding.UTF8;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inbox = Channel.CreateUnbounded<TopMessage>(new UnboundedChannelOptions { SingleReader = true });
-        var nodes = new Dictionary<string, (IStatsConnection, NodePoller)>(StringComparer.Ordinal);
-        var polls = new List<Task>();
-        foreach (var endpoint in _options.Endpoints)
-        {
-            var name = endpoint.ToString();
-            var connection = new SerializedStatsConnection(_connect(endpoint));
-            var poller = new NodePoller(connection, name, _options.Interval, inbox.Writer, _time);
-            nodes[name] = (connection, poller);
-            polls.Add(Task.Run(() => poller.RunAsync(stop.Token), stop.Token));
-        }
+        var (nodes, polls) = StartPollers(inbox.Writer, stop.Token);
         var effects = new EffectRunner(nodes, inbox.Writer);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -62,57 +53,13 @@ public sealed class TopApp
 
         // One buffered writer, flushed once per frame: Spectre writes many small pieces, each a syscall otherwise.
         await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.Yes,
-        });
+        var console = CreateConsole(output);
         var model = TopModel.Create(nodes.Keys, _options.Mode, _options.ReadOnly, _options.ProxyFilter);
         try
         {
             while (!model.QuitRequested && !stop.IsCancellationRequested)
             {
-                model = TopUpdate.Apply(model, new Resized(Console.WindowWidth, ScreenHeight())).Model;
-                console.Profile.Width = Console.WindowWidth;
-                console.Profile.Height = Console.WindowHeight;
-                console.Clear();
-                var current = model;
-                await console.Live(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)))
-                    .AutoClear(true)
-                    .Overflow(VerticalOverflow.Crop)
-                    .Cropping(VerticalOverflowCropping.Bottom)
-                    .StartAsync(async context =>
-                    {
-                        await output.FlushAsync(stop.Token);
-                        while (await inbox.Reader.WaitToReadAsync(stop.Token))
-                        {
-                            var restart = false;
-                            while (inbox.Reader.TryRead(out var message))
-                            {
-                                if (message is Resized)
-                                {
-                                    restart = true;
-                                    continue;
-                                }
-                                var result = TopUpdate.Apply(current, message);
-                                current = result.Model;
-                                if (result.Effect is { } effect)
-                                {
-                                    effects.Start(effect, stop.Token);
-                                }
-                            }
-                            restart |= Console.WindowWidth != current.Width || ScreenHeight() != current.Height;
-                            if (restart || current.QuitRequested)
-                            {
-                                return;
-                            }
-                            context.UpdateTarget(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)));
-                            await output.FlushAsync(stop.Token);
-                        }
-                    });
-                model = current;
+                model = await RunLiveAsync(console, output, inbox.Reader, effects, model, stop.Token);
                 await output.FlushAsync(CancellationToken.None);
             }
         }
@@ -130,6 +77,84 @@ public sealed class TopApp
             }
         }
         return 0;
+    }
+
+    /// <summary>One serialized session and one poller task per endpoint, all posting to the inbox.</summary>
+    private (Dictionary<string, (IStatsConnection, NodePoller)> Nodes, List<Task> Polls) StartPollers(ChannelWriter<TopMessage> inbox, CancellationToken stop)
+    {
+        var nodes = new Dictionary<string, (IStatsConnection, NodePoller)>(StringComparer.Ordinal);
+        var polls = new List<Task>();
+        foreach (var endpoint in _options.Endpoints)
+        {
+            var name = endpoint.ToString();
+            var connection = new SerializedStatsConnection(_connect(endpoint));
+            var poller = new NodePoller(connection, name, _options.Interval, inbox, _time);
+            nodes[name] = (connection, poller);
+            polls.Add(Task.Run(() => poller.RunAsync(stop), stop));
+        }
+        return (nodes, polls);
+    }
+
+    private static IAnsiConsole CreateConsole(StreamWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = AnsiSupport.Yes,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+    });
+
+    /// <summary>
+    /// One Live display at the terminal's current size: draws the model, then applies each batch of messages and
+    /// redraws, until the size changes (Live cannot shrink its area, so the caller starts a new one) or quit.
+    /// </summary>
+    private static async Task<TopModel> RunLiveAsync(IAnsiConsole console, StreamWriter output, ChannelReader<TopMessage> inbox,
+        EffectRunner effects, TopModel model, CancellationToken stop)
+    {
+        var current = TopUpdate.Apply(model, new Resized(Console.WindowWidth, ScreenHeight())).Model;
+        console.Profile.Width = Console.WindowWidth;
+        console.Profile.Height = Console.WindowHeight;
+        console.Clear();
+        await console.Live(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)))
+            .AutoClear(true)
+            .Overflow(VerticalOverflow.Crop)
+            .Cropping(VerticalOverflowCropping.Bottom)
+            .StartAsync(async context =>
+            {
+                await output.FlushAsync(stop);
+                while (await inbox.WaitToReadAsync(stop))
+                {
+                    var restart = ApplyBatch(inbox, effects, ref current, stop);
+                    restart |= Console.WindowWidth != current.Width || ScreenHeight() != current.Height;
+                    if (restart || current.QuitRequested)
+                    {
+                        return;
+                    }
+                    context.UpdateTarget(SpectreScreen.ToRenderable(ScreenRenderer.Render(current)));
+                    await output.FlushAsync(stop);
+                }
+            });
+        return current;
+    }
+
+    /// <summary>Every message waiting, through the pure update; effects started. True when a resize asks for a new Live display.</summary>
+    private static bool ApplyBatch(ChannelReader<TopMessage> inbox, EffectRunner effects, ref TopModel current, CancellationToken stop)
+    {
+        var restart = false;
+        while (inbox.TryRead(out var message))
+        {
+            if (message is Resized)
+            {
+                restart = true;
+                continue;
+            }
+            var result = TopUpdate.Apply(current, message);
+            current = result.Model;
+            if (result.Effect is { } effect)
+            {
+                effects.Start(effect, stop);
+            }
+        }
+        return restart;
     }
 
     /// <summary>One line less than the terminal: Live's last line must not scroll the screen.</summary>

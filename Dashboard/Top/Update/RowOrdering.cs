@@ -1,6 +1,7 @@
 using HAProxy.Names;
 using Dashboard.Top.Model;
 using Dashboard.Top.View;
+using Dashboard.Top.Columns;
 
 namespace Dashboard.Top.Update;
 

@@ -20,7 +20,7 @@ public static partial class TopUpdate
             AdminActionKind.Maint => (AdminCommand.SetState(server, ServerAdminState.Maint), $"Put {server} into maintenance (disable)"),
             AdminActionKind.Drain => (AdminCommand.SetState(server, ServerAdminState.Drain), $"Drain {server} (no new sessions)"),
             AdminActionKind.WeightDelta => WeightChange(model, server, action.Value),
-            AdminActionKind.WeightSet => (AdminCommand.SetWeight(server, Math.Clamp(action.Value, 0, 256)), $"Set the weight of {server} to {Math.Clamp(action.Value, 0, 256)}"),
+            AdminActionKind.WeightSet => (AdminCommand.SetWeight(server, Math.Clamp(action.Value, 0, AdminCommand.MaxWeight)), $"Set the weight of {server} to {Math.Clamp(action.Value, 0, AdminCommand.MaxWeight)}"),
             AdminActionKind.WeightReset => (AdminCommand.SetWeightPercent(server, 100), $"Restore the initial weight of {server}"),
             AdminActionKind.HealthUp => (AdminCommand.SetHealth(server, up: true), $"Force {server}'s health UP"),
             AdminActionKind.HealthDown => (AdminCommand.SetHealth(server, up: false), $"Force {server}'s health DOWN"),
@@ -35,7 +35,7 @@ public static partial class TopUpdate
     {
         var row = SelectedRow(model)!.Value;
         var current = model.Nodes[row.Node].Snapshot!.Table[row.Row].GetInt64("weight") ?? 0;
-        var weight = (int)Math.Clamp(current + delta, 0, 256);
+        var weight = (int)Math.Clamp(current + delta, 0, AdminCommand.MaxWeight);
         return (AdminCommand.SetWeight(server, weight), $"Change the weight of {server} from {current} to {weight}");
     }
 
@@ -119,5 +119,5 @@ public static partial class TopUpdate
     }
 
     private static int? ParseWeight(string buffer) =>
-        int.TryParse(buffer, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 256 ? value : null;
+        int.TryParse(buffer, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= AdminCommand.MaxWeight ? value : null;
 }

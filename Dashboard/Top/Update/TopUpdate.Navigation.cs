@@ -1,5 +1,4 @@
 using Dashboard.Top.Model;
-using Dashboard.Top.View;
 
 namespace Dashboard.Top.Update;
 

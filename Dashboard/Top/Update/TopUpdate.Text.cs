@@ -1,3 +1,4 @@
+using HAProxy.Admin;
 using Dashboard.Top.Model;
 
 namespace Dashboard.Top.Update;
@@ -47,7 +48,7 @@ public static partial class TopUpdate
         {
             return ParseWeight(weight.Buffer) is { } value
                 ? RequestAdminAction(model with { Dialog = null }, new AdminAction(AdminActionKind.WeightSet, value))
-                : model with { Notice = "A weight is a whole number from 0 to 256" };
+                : model with { Notice = $"A weight is a whole number from 0 to {AdminCommand.MaxWeight}" };
         }
         if (model.FilterDraft is not null)
         {
@@ -158,7 +159,7 @@ public static partial class TopUpdate
 
     private static TopModel ScrollCli(TopModel model, int lines)
     {
-        var max = Math.Max(0, model.Cli.Scrollback.Count - (View.Layout.BodyHeight(model) - 1));
+        var max = Math.Max(0, model.Cli.Scrollback.Count - (Layout.BodyHeight(model) - 1));
         return model with { Cli = model.Cli with { ScrollOffset = Math.Clamp(model.Cli.ScrollOffset + lines, 0, max) } };
     }
 

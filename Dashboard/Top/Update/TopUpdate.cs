@@ -1,4 +1,5 @@
 using Dashboard.Top.Model;
+using Dashboard.Top.Columns;
 
 namespace Dashboard.Top.Update;
 
@@ -15,8 +16,8 @@ public static partial class TopUpdate
         CycleMode m => ChangeMode(model, Cycle(model.Mode, m.Direction)),
         MoveSelection m => Select(model, model.Selected + m.Delta),
         MovePage m => model.Mode == TopMode.Cli
-            ? ScrollCli(model, -m.Direction * Math.Max(1, View.Layout.BodyHeight(model) - 2))
-            : Select(model, model.Selected + m.Direction * Math.Max(1, View.Layout.BodyHeight(model) - 1)),
+            ? ScrollCli(model, -m.Direction * Math.Max(1, Layout.BodyHeight(model) - 2))
+            : Select(model, model.Selected + m.Direction * Math.Max(1, Layout.BodyHeight(model) - 1)),
         MoveToEdge m => model.Mode == TopMode.Cli
             ? ScrollCli(model, m.End ? -model.Cli.Scrollback.Count : model.Cli.Scrollback.Count)
             : Select(model, m.End ? model.Rows.Count - 1 : 0),
@@ -59,7 +60,7 @@ public static partial class TopUpdate
             return model;
         }
         var changed = model with { Mode = mode, FilterDraft = null };
-        if (model.Sort.ColumnId is { } id && !View.ColumnSets.For(mode, model.Nodes.Count > 1).Any(c => c.Id == id))
+        if (model.Sort.ColumnId is { } id && !ColumnSets.For(mode, model.Nodes.Count > 1).Any(c => c.Id == id))
         {
             return WithRows(changed with { Sort = SortSpec.None });
         }
@@ -68,7 +69,7 @@ public static partial class TopUpdate
 
     private static TopModel ChangeSort(TopModel model, int direction)
     {
-        var columns = View.ColumnSets.For(model.Mode, model.Nodes.Count > 1);
+        var columns = ColumnSets.For(model.Mode, model.Nodes.Count > 1);
         var index = model.Sort.ColumnId is { } id ? columns.ToList().FindIndex(c => c.Id == id) : -1;
         // Positions -1 (configuration order) .. Count-1, wrapping.
         var next = (index + 1 + direction % (columns.Count + 1) + columns.Count + 1) % (columns.Count + 1) - 1;

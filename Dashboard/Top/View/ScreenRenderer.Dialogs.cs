@@ -1,5 +1,7 @@
+using HAProxy.Admin;
 using Dashboard.Top.Input;
 using Dashboard.Top.Model;
+using Dashboard.Top.Columns;
 
 namespace Dashboard.Top.View;
 
@@ -42,7 +44,7 @@ public static partial class ScreenRenderer
         {
             ConfirmDialog c => ("Confirm", $"{c.Description}\non {c.Endpoint}, by sending:\n\n    {c.Command}\n\nSend it?  y = yes   n / Esc = no", Tone.Dialog),
             MessageDialog m => (m.Title, m.Text + "\n\n(any key closes)", m.IsError ? Tone.Error : Tone.Dialog),
-            WeightInputDialog w => ("Set weight", $"New weight for {w.Target.Proxy}/{w.Target.Service} (0-256):\n\n    {w.Buffer}_\n\nEnter = next (asks to confirm)   Esc = cancel", Tone.Dialog),
+            WeightInputDialog w => ("Set weight", $"New weight for {w.Target.Proxy}/{w.Target.Service} (0-{AdminCommand.MaxWeight}):\n\n    {w.Buffer}_\n\nEnter = next (asks to confirm)   Esc = cancel", Tone.Dialog),
             _ => ("", "", Tone.Dialog),
         };
         var inner = Math.Max(10, Math.Min(width - 6, 90));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Top.Model;
+using Dashboard.Top.Columns;
 
 namespace Dashboard.Top.View;
 

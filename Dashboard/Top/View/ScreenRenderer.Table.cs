@@ -1,5 +1,6 @@
 using Dashboard.Top.Model;
 using HAProxy.Stats;
+using Dashboard.Top.Columns;
 
 namespace Dashboard.Top.View;
 

@@ -9,8 +9,6 @@ public static class EventsRequest
 {
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
 
-    private static readonly string[] Severities = ["critical", "warning", "recovery", "info"];
-
     public static (EventQuery? Query, string? Error) Parse(string? host, string? proxy, string? server, string? kind, string? severity,
         string? from, string? to, string? range, string? limit, string? before, DateTimeOffset now)
     {
@@ -29,9 +27,9 @@ public static class EventsRequest
         var severities = List(severity);
         foreach (var s in severities)
         {
-            if (!Severities.Contains(s, StringComparer.Ordinal))
+            if (!Severities.IsKnown(s))
             {
-                return (null, $"Unknown severity '{TimeWindow.Clip(s)}'; severities are {string.Join(", ", Severities)}.");
+                return (null, $"Unknown severity '{TimeWindow.Clip(s)}'; severities are {string.Join(", ", Severities.All.Select(v => v.Name))}.");
             }
         }
         var pageSize = 200;

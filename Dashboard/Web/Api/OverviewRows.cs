@@ -41,17 +41,18 @@ public static class OverviewRows
                 }
             }
             return new OverviewRow(KindOf(measurement), measurement, sample.Series.Host, null, null, sample.Time.ToUnixTimeMilliseconds(), stale,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, node,
-                sample.Text(ProcessFields.Version), null, null);
+                Node: node, Version: sample.Text(ProcessFields.Version));
         }
         return new OverviewRow(KindOf(measurement), measurement, sample.Series.Host, sample.Series.Proxy, sample.Series.Server,
             sample.Time.ToUnixTimeMilliseconds(), stale,
-            sample.Text(ProxyFields.Status), sample.Text(ProxyFields.CheckStatus), sample.Number(ProxyFields.Up),
-            sample.Number(ProxyFields.Weight), sample.Number(ProxyFields.SessionsCurrent), sample.Number(ProxyFields.SessionsLimit),
-            sample.Number(ProxyFields.SessionsPct), sample.Number(ProxyFields.SessionRate), sample.Number(ProxyFields.BytesInRate),
-            sample.Number(ProxyFields.BytesOutRate), sample.Number(ProxyFields.Http5xxRate), sample.Number(ProxyFields.QueueCurrent),
-            sample.Number(ProxyFields.ResponseTimeMs), sample.Number(ProxyFields.ActiveServers), sample.Number(ProxyFields.BackupServers),
-            null, null, spark?.FromUnixMs, spark?.Values);
+            Status: sample.Text(ProxyFields.Status), CheckStatus: sample.Text(ProxyFields.CheckStatus), Up: sample.Number(ProxyFields.Up),
+            Weight: sample.Number(ProxyFields.Weight), SessionsCurrent: sample.Number(ProxyFields.SessionsCurrent),
+            SessionsLimit: sample.Number(ProxyFields.SessionsLimit), SessionsPct: sample.Number(ProxyFields.SessionsPct),
+            SessionRate: sample.Number(ProxyFields.SessionRate), BytesInRate: sample.Number(ProxyFields.BytesInRate),
+            BytesOutRate: sample.Number(ProxyFields.BytesOutRate), Http5xxRate: sample.Number(ProxyFields.Http5xxRate),
+            QueueCurrent: sample.Number(ProxyFields.QueueCurrent), ResponseTimeMs: sample.Number(ProxyFields.ResponseTimeMs),
+            ActiveServers: sample.Number(ProxyFields.ActiveServers), BackupServers: sample.Number(ProxyFields.BackupServers),
+            SparkFromUnixMs: spark?.FromUnixMs, Spark: spark?.Values);
     }
 
     public static IReadOnlyList<HostState> Hosts(IEnumerable<OverviewRow> rows, DateTimeOffset readAt, TimeSpan staleAfter) =>

@@ -1,6 +1,7 @@
 using Dashboard.Web.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Storage.Influx;
 
 namespace Dashboard.Web.Hosting;
 
@@ -98,24 +99,8 @@ public sealed class WebOptionsValidator(IConfiguration configuration) : IValidat
         {
             errors.Add("Dashboard:LivePollInterval must be at least 00:00:00.100.");
         }
-        if (!string.IsNullOrWhiteSpace(options.Influx.Url))
-        {
-            if (!Uri.TryCreate(options.Influx.Url, UriKind.Absolute, out var influx) || (influx.Scheme != "http" && influx.Scheme != "https"))
-            {
-                errors.Add($"Dashboard:Influx:Url '{options.Influx.Url}' is not an http(s) URL such as http://influx:8086.");
-            }
-            if (string.IsNullOrWhiteSpace(options.Influx.Database))
-            {
-                errors.Add("Dashboard:Influx:Database is empty: name the database the Collectors write to (e.g. haproxy).");
-            }
-            foreach (var (setting, file) in new[] { ("PasswordFile", options.Influx.PasswordFile), ("TokenFile", options.Influx.TokenFile) })
-            {
-                if (!string.IsNullOrEmpty(file) && !File.Exists(file))
-                {
-                    errors.Add($"Dashboard:Influx:{setting} '{file}' does not exist.");
-                }
-            }
-        }
+        // The same rules as the Collector's and the Alerter's InfluxDB settings (one validator), for what a reader needs.
+        errors.AddRange(InfluxOptionsValidator.ConnectionErrors(options.Influx, $"{WebOptions.Section}:Influx"));
         if (string.IsNullOrWhiteSpace(options.Influx.Url) && string.IsNullOrWhiteSpace(options.CollectorDatabase))
         {
             errors.Add("Dashboard:CollectorDatabase (--db) is empty: give the path of the Collector's collector.db.");

@@ -1,21 +1,29 @@
+using System.Text.Json;
 using Dashboard.Web.Api;
 
 namespace Dashboard.Web.Live;
 
 /// <summary>
 /// The columns of a proxy row on the event stream: its <see cref="LiveRowIds"/> number, then <see cref="OverviewRow"/>'s
-/// JSON names in one fixed order. The row's identity travels once, in <see cref="IdentityNames"/> order.
+/// JSON names (derived from its properties) in one fixed order. The row's identity travels once, in <see cref="IdentityNames"/> order.
 /// </summary>
 public static class LiveRowColumns
 {
     public static IReadOnlyList<string> Names { get; } =
     [
-        "id", "timeUnixMs", "stale", "status", "checkStatus", "up", "weight", "sessionsCurrent", "sessionsLimit", "sessionsPct",
-        "sessionRate", "bytesInRate", "bytesOutRate", "http5xxRate", "queueCurrent", "responseTimeMs", "activeServers",
-        "backupServers",
+        "id", Json(nameof(OverviewRow.TimeUnixMs)), Json(nameof(OverviewRow.Stale)), Json(nameof(OverviewRow.Status)),
+        Json(nameof(OverviewRow.CheckStatus)), Json(nameof(OverviewRow.Up)), Json(nameof(OverviewRow.Weight)),
+        Json(nameof(OverviewRow.SessionsCurrent)), Json(nameof(OverviewRow.SessionsLimit)), Json(nameof(OverviewRow.SessionsPct)),
+        Json(nameof(OverviewRow.SessionRate)), Json(nameof(OverviewRow.BytesInRate)), Json(nameof(OverviewRow.BytesOutRate)),
+        Json(nameof(OverviewRow.Http5xxRate)), Json(nameof(OverviewRow.QueueCurrent)), Json(nameof(OverviewRow.ResponseTimeMs)),
+        Json(nameof(OverviewRow.ActiveServers)), Json(nameof(OverviewRow.BackupServers)),
     ];
 
-    public static IReadOnlyList<string> IdentityNames { get; } = ["id", "kind", "host", "proxy", "server"];
+    public static IReadOnlyList<string> IdentityNames { get; } =
+        ["id", Json(nameof(OverviewRow.Kind)), Json(nameof(OverviewRow.Host)), Json(nameof(OverviewRow.Proxy)), Json(nameof(OverviewRow.Server))];
+
+    /// <summary>A property's name as the API's JSON spells it (camelCase), so a column cannot drift from <see cref="OverviewRow"/>.</summary>
+    private static string Json(string property) => JsonNamingPolicy.CamelCase.ConvertName(property);
 
     public static object?[] Values(long id, OverviewRow r) =>
     [

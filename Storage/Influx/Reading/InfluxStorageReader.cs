@@ -10,9 +10,10 @@ namespace Storage.Influx.Reading;
 /// shapes as the SQLite reader, so one page serves one node or a fleet. InfluxDB keeps raw points and aggregates them
 /// itself: ranges are <c>mean</c> and <c>max</c> per <c>GROUP BY time(step)</c>, buckets aligned as the SQLite reader
 /// aligns them. Event ids are the points' times in microseconds (InfluxDB has no row id). The Alerter's scans and
-/// outbox are not in InfluxDB: the health has the Collector's part only.
+/// outbox are not in InfluxDB: the health has the Collector's part only. The reader owns its query client (its
+/// HttpClient and pooled connections) and disposes it with itself: the container disposes the reader at shutdown.
 /// </summary>
-public sealed class InfluxStorageReader(InfluxQueryClient client, TimeProvider? time = null) : IStorageReader
+public sealed class InfluxStorageReader(InfluxQueryClient client, TimeProvider? time = null) : IStorageReader, IDisposable
 {
     private static readonly string[] DefaultCatalogue =
         [Measurements.Frontend, Measurements.Backend, Measurements.Server, Measurements.Process, Measurements.System];
@@ -21,6 +22,8 @@ public sealed class InfluxStorageReader(InfluxQueryClient client, TimeProvider? 
 
     /// <summary>How far back the catalogue looks for a series' newest point by default.</summary>
     public TimeSpan CatalogueWindow { get; init; } = TimeSpan.FromHours(24);
+
+    public void Dispose() => client.Dispose();
 
     public async Task<Catalogue> GetCatalogueAsync(CatalogueQuery query, CancellationToken cancellationToken)
     {

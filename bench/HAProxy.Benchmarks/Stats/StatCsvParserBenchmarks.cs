@@ -1,3 +1,4 @@
+using Storage.Schema;
 using BenchmarkDotNet.Attributes;
 using HAProxy.Fields;
 using HAProxy.Stats;
@@ -21,7 +22,7 @@ public class StatCsvParserBenchmarks
             ?? throw new InvalidOperationException("Set STAT_DUMP to a captured 'show stat' file (bench/stat-parse.sh does).");
         _dump = File.ReadAllText(path);
         var table = StatCsvParser.Parse(_dump);
-        _storedColumns = FieldCatalogue.All.Where(f => f.StoredAs is not null || f.RateAs is not null)
+        _storedColumns = FieldCatalogue.All.Where(f => ProxyColumns.Find(f.Name) is not null)
             .Select(f => table.IndexOf(f.Name)).Where(i => i >= 0).ToArray();
     }
 

@@ -185,7 +185,7 @@ public class TopUpdateTests
     {
         var model = (TopModel.Create([TopTestData.Endpoint]) with { Width = 120, Height = 24 })
             .Apply(new SnapshotArrived(TopTestData.Snapshot(statText: TopTestData.ManyServers(1000))));
-        var body = Dashboard.Top.View.Layout.BodyHeight(model);
+        var body = Layout.BodyHeight(model);
 
         var paged = model.Apply(new MovePage(+1));
         paged.Selected.ShouldBe(body - 1);
@@ -209,7 +209,7 @@ public class TopUpdateTests
         var small = model.Apply(new Resized(80, 12));
 
         small.Selected.ShouldBe(40);
-        small.Selected.ShouldBeLessThan(small.Top + Dashboard.Top.View.Layout.BodyHeight(small));
+        small.Selected.ShouldBeLessThan(small.Top + Layout.BodyHeight(small));
         small.Selected.ShouldBeGreaterThanOrEqualTo(small.Top);
     }
 

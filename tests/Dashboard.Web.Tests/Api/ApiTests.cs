@@ -184,6 +184,25 @@ public sealed class ApiTests : IAsyncLifetime
         body.GetProperty("stateChanges").EnumerateArray().Select(k => k.GetString()).ShouldContain("ServerDown");
     }
 
+    [Fact]
+    public async Task Schema_GivesThePageItsChartsSeveritiesAndMarkers()
+    {
+        var (_, body) = await GetAsync("/api/schema");
+        var measurements = body.GetProperty("measurements").EnumerateArray().ToDictionary(m => m.GetProperty("kind").GetString()!);
+        var serverCharts = measurements["server"].GetProperty("charts").EnumerateArray().ToArray();
+        var processFields = measurements["process"].GetProperty("charts").EnumerateArray()
+            .SelectMany(c => c.GetProperty("fields").EnumerateArray()).Select(f => f.GetProperty("name").GetString()).ToArray();
+
+        serverCharts[0].GetProperty("title").GetString().ShouldBe("Bytes in / out");
+        serverCharts[0].GetProperty("fields").EnumerateArray().Select(f => (f.GetProperty("name").GetString(), f.GetProperty("label").GetString()))
+            .ShouldBe([("bytes_in_rate", "in"), ("bytes_out_rate", "out")]);
+        processFields.ShouldContain("current_connections");
+        body.GetProperty("severities").EnumerateArray().Select(v => v.GetProperty("name").GetString())
+            .ShouldBe(["critical", "warning", "recovery", "info"]);
+        body.GetProperty("markers").GetProperty("ServerUp").GetString().ShouldBe("up");
+        body.GetProperty("markers").GetProperty("ServerEnteringMaintenance").GetString().ShouldBe("maint");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/server?host=lb1&proxy=be&server=srv1&at=1796160000000")]

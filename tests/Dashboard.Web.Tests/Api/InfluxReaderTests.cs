@@ -14,9 +14,8 @@ public sealed class InfluxReaderTests
     public async Task Overview_WithInfluxUrl_ReadsTheFleetDatabase()
     {
         using var directory = new TempDirectory("web-influx");
-        await using var influx = await InfluxDbProcess.StartAsync(directory.Path);
+        await using var influx = await InfluxDbProcess.StartWithDatabaseAsync(directory.Path);
         using var http = new HttpClient();
-        (await http.PostAsync($"{influx.Url}/query", new FormUrlEncodedContent([new("q", "CREATE DATABASE haproxy")]))).EnsureSuccessStatusCode();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var line = $"haproxy_server,host=fleet7,proxy=be,server=s9 status=\"MAINT\",session_rate=4.5,up=0i {now}";
         using (var write = await http.PostAsync($"{influx.Url}/write?db=haproxy&precision=ms", new StringContent(line, Encoding.UTF8)))

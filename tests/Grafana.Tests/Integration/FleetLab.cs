@@ -52,10 +52,7 @@ public sealed class FleetLab : IAsyncDisposable
 
     private async Task StartProcessesAsync()
     {
-        var influxDirectory = _directory.Combine("influx");
-        Directory.CreateDirectory(influxDirectory);
-        _influx = await InfluxDbProcess.StartAsync(influxDirectory);
-        (await _influx.QueryAsync($"CREATE DATABASE \"{Database}\"")).Dispose();
+        _influx = await InfluxDbProcess.StartWithDatabaseAsync(_directory.Combine("influx"), Database);
 
         var logSocket = _directory.Combine("log.sock");
         _sink = new SyslogFileSink(logSocket, LogPath);

@@ -26,7 +26,7 @@ public class CounterDeltasTests
         deltas.Counters.Select(c => c.Definition.Name).ShouldBe(
             FieldCatalogue.RateCounters.Where(f => table.HasColumn(f.Name)).Select(f => f.Name));
         deltas.Counters.Count.ShouldBe(FieldCatalogue.RateCounters.Count);
-        deltas.Counters.ShouldAllBe(c => c.RateAs == c.Definition.RateAs);
+        deltas.Counters.ShouldAllBe(c => c.Definition.Kind == HAProxy.Fields.FieldKind.Counter);
     }
 
     [Fact]

@@ -21,18 +21,6 @@ public sealed class ReplyFramingTests
     }
 
     [Theory]
-    [InlineData("\n", 0)]
-    [InlineData("No such server.\n\n", 16)]
-    [InlineData("a\n\nb\n\n", 5)]
-    [InlineData("a\n", -1)]
-    [InlineData("a", -1)]
-    [InlineData("", -1)]
-    public void OneShotReplyLength_Bytes_ReturnsTextLengthOrMinusOne(string received, int expected)
-    {
-        ReplyFraming.OneShotReplyLength(Encoding.ASCII.GetBytes(received)).ShouldBe(expected);
-    }
-
-    [Theory]
     [InlineData("", true)]
     [InlineData("\n", true)]
     [InlineData("\n>", true)]

@@ -10,7 +10,7 @@ public sealed class StatsCommandTests
     [InlineData("set map /etc/m.map key value\\;with-semicolon")]
     public void Validate_SafeCommand_DoesNotThrow(string command)
     {
-        Should.NotThrow(() => StatsCommand.Validate(command, allowSeparator: false));
+        Should.NotThrow(() => StatsCommand.Validate(command));
     }
 
     [Theory]
@@ -23,16 +23,9 @@ public sealed class StatsCommandTests
     [InlineData("show\u0000info", "control character")]
     public void Validate_UnsafeCommand_ThrowsWithReason(string command, string reason)
     {
-        var error = Should.Throw<ArgumentException>(() => StatsCommand.Validate(command, allowSeparator: false));
+        var error = Should.Throw<ArgumentException>(() => StatsCommand.Validate(command));
 
         error.Message.ShouldContain(reason);
-    }
-
-    [Fact]
-    public void Validate_SeparatorAllowed_AcceptsSemicolonButNotLineBreak()
-    {
-        Should.NotThrow(() => StatsCommand.Validate("show version;show cli level", allowSeparator: true));
-        Should.Throw<ArgumentException>(() => StatsCommand.Validate("show version\nshow cli level", allowSeparator: true));
     }
 
     [Theory]

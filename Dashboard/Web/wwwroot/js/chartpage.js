@@ -4,16 +4,14 @@ import * as state from './state.js';
 import * as live from './live.js';
 
 /**
- * A page of charts over one series: `specs` is [{ title, unit, fields: [[field, label], ...] }]. Fields the
- * measurement lacks (a frontend has no queue) are left out; so is a chart left with none. Reads one range for all
+ * A page of charts over one series: the measurement's charts from /api/schema ([{ title, unit, fields: [{ name,
+ * label }] }], only fields the measurement has), so the page never spells a stored name. Reads one range for all
  * fields, the state-change events of the series, and redraws when the stream brings a newer sample.
  */
-export async function chartPage(main, { kind, series, specs, eventFilter, matchRow }) {
+export async function chartPage(main, { kind, series, eventFilter, matchRow }) {
   const s = await schema();
-  const measurement = s.byKind.get(kind);
-  const has = new Set(measurement.fields.filter(f => f.type !== 'string').map(f => f.name));
-  const charts = specs.map(c => ({ ...c, fields: c.fields.filter(([f]) => has.has(f)) })).filter(c => c.fields.length > 0);
-  const fields = [...new Set(charts.flatMap(c => c.fields.map(([f]) => f)))];
+  const charts = s.byKind.get(kind).charts;
+  const fields = [...new Set(charts.flatMap(c => c.fields.map(f => f.name)))];
   const grid = document.createElement('div');
   grid.className = 'charts';
   grid.id = 'charts';
@@ -37,12 +35,12 @@ export async function chartPage(main, { kind, series, specs, eventFilter, matchR
         events = await getJson('/api/events', { ...eventFilter, kind: s.stateChanges.join(','), from: w.from, to: w.to, limit: 500 });
       } catch { /* charts without markers are still charts */ }
     }
-    const marks = events.events.map(e => ({ timeMs: Date.parse(e.time), kind: e.kind, message: e.message }));
+    const marks = events.events.map(e => ({ timeMs: Date.parse(e.time), marker: s.markers[e.kind], message: e.message }));
     note.className = 'info';
     note.textContent = `${new Date(w.from).toLocaleString()} to ${new Date(w.to).toLocaleString()}, ${range.resolution === 'raw' ? 'raw samples' : '1-minute roll-ups (avg)'}, step ${range.stepMs / 1000} s.`;
     grid.replaceChildren();
     for (const c of charts) {
-      chart(grid, c.title, range.times, c.fields.map(([f, label]) => ({ label, values: range.avg[f] ?? [] })), {
+      chart(grid, c.title, range.times, c.fields.map(f => ({ label: f.label, values: range.avg[f.name] ?? [] })), {
         events: marks, at: w.at, unit: c.unit,
         onZoom: (from, to) => { state.set({ from, to, at: null }); load(); },
       });

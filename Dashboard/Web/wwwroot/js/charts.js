@@ -2,12 +2,6 @@ import uPlot from '/lib/uPlot.esm.js';
 
 const COLORS = ['#2563eb', '#16a34a', '#dc2626', '#a21caf', '#ea580c', '#0891b2', '#ca8a04', '#6b7280'];
 
-function markerClass(kind) {
-  if (kind === 'ServerUp' || kind === 'ServerLeavingMaintenance') return 'up';
-  if (kind === 'ServerEnteringMaintenance' || kind === 'ServerDownEntersMaintenance') return 'maint';
-  return 'down';
-}
-
 // Vertical markers for UP/DOWN/MAINT events (and the alert's moment, `at`), each titled with its message.
 function markersPlugin(events, at) {
   return {
@@ -23,7 +17,7 @@ function markersPlugin(events, at) {
           m.title = title;
           u.over.append(m);
         };
-        for (const e of events) place(e.timeMs, markerClass(e.kind), `${new Date(e.timeMs).toLocaleString()} ${e.message}`);
+        for (const e of events) place(e.timeMs, e.marker ?? 'down', `${new Date(e.timeMs).toLocaleString()} ${e.message}`);
         if (at) place(at, 'at', 'the alert\'s moment');
       },
     },

@@ -18,7 +18,7 @@ export async function showEvents(main) {
     toolbar.append(input);
   }
   const kind = select('kind', ['', ...s.eventKinds.map(k => k.name)]);
-  const severity = select('severity', ['', 'critical', 'warning', 'recovery', 'info']);
+  const severity = select('severity', ['', ...s.severities.map(v => v.name)]);
   const apply = document.createElement('button');
   apply.textContent = 'Apply';
   toolbar.append(kind, severity, apply);

@@ -26,10 +26,6 @@ export function age(ms) {
   return Math.round(s / 86400) + ' d';
 }
 
-export function time(ms) {
-  return new Date(ms).toLocaleString(undefined, { hour12: false });
-}
-
 // HAProxy status words by structure: "UP 1/3" is going down, "DOWN 1/2" is coming up, "MAINT (via b/s)" is maintenance.
 export function statusClass(status, stale) {
   if (stale) return 'st-stale';

@@ -15,10 +15,7 @@ public class CollectorSigkillTests
     public async Task CollectorBinary_SigkillWhileSpoolHoldsPoints_RestartReplaysEverySampleTakenBeforeTheKill()
     {
         await using var bed = await CollectorTestBed.StartAsync();
-        var influxDirectory = bed.Directory.Combine("influx");
-        Directory.CreateDirectory(influxDirectory);
-        await using var influx = await InfluxDbProcess.StartAsync(influxDirectory);
-        (await influx.QueryAsync("CREATE DATABASE \"haproxy\"")).Dispose();
+        await using var influx = await InfluxDbProcess.StartWithDatabaseAsync(bed.Directory.Combine("influx"));
         await influx.StopAsync();
         var spoolDirectory = bed.Directory.Combine("spool");
         var settings = bed.Settings();

@@ -158,21 +158,6 @@ public sealed class StatsSessionIntegrationTests
         (await session.ExecuteAsync("show cli level")).ShouldBe("user\n");
     }
 
-    [Fact]
-    public async Task ExecuteOnceAsync_RealHAProxy_ReturnsRepliesWithoutTerminator()
-    {
-        await using var bed = await HAProxyTestBed.StartAsync();
-        var endpoint = StatsEndpoint.Unix(bed.AdminSocket);
-
-        var both = await StatsClient.ExecuteOnceAsync(endpoint, "show version;show cli level", TimeSpan.FromSeconds(5));
-        var empty = await StatsClient.ExecuteOnceAsync(endpoint, "set server be/srv2 weight 1", TimeSpan.FromSeconds(5));
-        var info = ProcessInfo.Parse(await StatsClient.ExecuteOnceAsync(StatsEndpoint.Tcp("127.0.0.1", bed.StatsPort), "show info", TimeSpan.FromSeconds(5)));
-
-        both.ShouldMatch(@"^2\.6\.[^\n]+\n\nadmin\n$");
-        empty.ShouldBe("");
-        info.Pid.ShouldBe(bed.HAProxy.Pid);
-    }
-
     private static long FrontendRequests(string showStat) =>
         StatCsvParser.Parse(showStat).Single(r => r.ProxyName == "fe" && r.ServiceName == "FRONTEND").GetInt64("req_tot")!.Value;
 }

@@ -24,8 +24,7 @@ public class InfluxSigkillTests
     public async Task Sigkill_WhileSpoolHoldsPoints_RestartReplaysEverythingAcceptedWithoutDuplicates()
     {
         using var dir = new TempDirectory("ifx");
-        await using var influx = await InfluxDbProcess.StartAsync(dir.Path);
-        (await influx.QueryAsync("CREATE DATABASE \"haproxy\"")).Dispose();
+        await using var influx = await InfluxDbProcess.StartWithDatabaseAsync(dir.Path);
         var settings = new Dictionary<string, string?>
         {
             ["Collector:Influx:Url"] = influx.Url,

@@ -1,7 +1,7 @@
 using Dashboard.Top.Model;
 using HAProxy.Stats;
 
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Columns;
 
 /// <summary>What a column reads for one row: the stats row, the derived rates and the node.</summary>
 public readonly struct CellSource

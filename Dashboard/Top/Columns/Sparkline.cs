@@ -1,4 +1,4 @@
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Columns;
 
 /// <summary>Turns a series into block characters ▁▂▃▄▅▆▇█ scaled to the series' own peak. Pure.</summary>
 public static class Sparkline

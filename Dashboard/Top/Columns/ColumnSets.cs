@@ -1,6 +1,6 @@
 using Dashboard.Top.Model;
 
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Columns;
 
 /// <summary>The columns of each table mode: name, weight, status and check first (as HATop), then the mode's own.</summary>
 public static class ColumnSets

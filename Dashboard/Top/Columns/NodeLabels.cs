@@ -1,6 +1,6 @@
 using Dashboard.Top.Model;
 
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Columns;
 
 /// <summary>The NODE column and header name: HAProxy's node name when the nodes' names differ, else the endpoint.</summary>
 public static class NodeLabels

@@ -1,6 +1,4 @@
-using Dashboard.Top.Model;
-
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Model;
 
 /// <summary>How the screen is divided; shared by the view and by the scrolling maths in the update.</summary>
 public static class Layout

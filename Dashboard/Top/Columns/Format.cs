@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Columns;
 
 /// <summary>Number and time formatting for narrow columns. Pure.</summary>
 public static class Format

@@ -1,4 +1,4 @@
-namespace Dashboard.Top.View;
+namespace Dashboard.Top.Columns;
 
 /// <summary>
 /// One table column: id (also the sort key name), heading, width, alignment, how to show a cell and, for
