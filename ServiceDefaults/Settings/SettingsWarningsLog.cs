@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ServiceDefaults.Settings;
 
-/// <summary>Logs <see cref="SettingsCheck"/>'s warnings (renamed keys still read) once, when the host starts.</summary>
+/// <summary>Logs <c>Hosting.SettingsCheck</c>'s warnings (renamed keys still read) once, when the host starts.</summary>
 public sealed partial class SettingsWarningsLog(IReadOnlyList<string> warnings, ILogger<SettingsWarningsLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

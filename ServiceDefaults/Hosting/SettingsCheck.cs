@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ServiceDefaults.Hosting;
+using ServiceDefaults.Settings;
 
-namespace ServiceDefaults.Settings;
+namespace ServiceDefaults.Hosting;
 
 /// <summary>
 /// Runs <see cref="UnknownSettings"/> on a builder once its parts are registered (before <c>Build</c>, so renamed

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceDefaults.Hosting;
 using ServiceDefaults.Settings;
 
-namespace ServiceDefaults.Tests.Settings;
+namespace ServiceDefaults.Tests.Hosting;
 
 public class SettingsCheckTests
 {
