@@ -1,3 +1,4 @@
+using Alerter.Tests.Integration.Delivery;
 using Alerter.Tests.Support;
 using TestSupport;
 
@@ -43,7 +44,7 @@ public class ConfigurationErrorTests
     {
         // Without Use=Never an empty source list is Debian's default: the journal, or /var/log/haproxy.log when it exists.
         using var dir = new TempDirectory("cfg");
-        using var alerter = AlerterProcess.Start(dir.Path, ["run", $"--Store:DataDirectory={dir.Combine("data")}", "--Alerter:Journal:Use=Never"]);
+        using var alerter = AlerterProcess.Start(dir.Path, ["run", $"--Store:DataDirectory={dir.Combine("data")}", "--Alerter:Journal:Use=Never", .. DeliverySettings.NoServerArguments()]);
 
         (await alerter.WaitForExitAsync(TimeSpan.FromSeconds(30))).ShouldBe(2, alerter.Output);
 

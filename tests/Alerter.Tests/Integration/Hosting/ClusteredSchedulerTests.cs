@@ -86,31 +86,41 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
     [Fact]
     public async Task Run_NodeKilledMidScan_PeerReplaysThatFiringOnceUnderItsOwnScheduledTime()
     {
-        using var postgres = PostgresServer.Start();
-        using var directory = new TempDirectory("aclr");
-        var log = directory.Combine("haproxy.log");
-        new GeneratedLog(DateTime.UtcNow.Date.AddDays(-1), seed: 77).Append(log, 24L * 1024 * 1024);
-        var config = WriteConfig(directory, log, slowScan: true);
-        var database = directory.Combine("data/alerter.db");
-        var environment = new Dictionary<string, string> { ["MONITORING__Alerter__Quartz__ConnectionString"] = postgres.ConnectionString };
-        string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug", .. Delivery.DeliverySettings.NoServerArguments()];
+        for (var attempt = 1; ; attempt++)
+        {
+            using var postgres = PostgresServer.Start();
+            using var directory = new TempDirectory("aclr");
+            var log = directory.Combine("haproxy.log");
+            new GeneratedLog(DateTime.UtcNow.Date.AddDays(-1), seed: 77).Append(log, 24L * 1024 * 1024);
+            var config = WriteConfig(directory, log, slowScan: true);
+            var database = directory.Combine("data/alerter.db");
+            var environment = new Dictionary<string, string> { ["MONITORING__Alerter__Quartz__ConnectionString"] = postgres.ConnectionString };
+            string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug", .. Delivery.DeliverySettings.NoServerArguments()];
 
-        using var first = AlerterProcess.Start(directory.Path, arguments, environment);
-        await Poll.UntilAsync(() => StoredOffset(database, log) > 0, TimeSpan.FromSeconds(60), () => "the first scan's first commit:\n" + first.Output, TimeSpan.FromMilliseconds(5));
-        first.Kill();
-        var killedAt = DateTimeOffset.UtcNow;
-        StoredOffset(database, log).ShouldBeLessThan(new FileInfo(log).Length, "the kill must land mid-scan, or there is nothing to recover");
+            using var first = AlerterProcess.Start(directory.Path, arguments, environment);
+            await Poll.UntilAsync(() => StoredOffset(database, log) > 0, TimeSpan.FromSeconds(60), () => "the first scan's first commit:\n" + first.Output, TimeSpan.FromMilliseconds(5));
+            first.Kill();
+            var killedAt = DateTimeOffset.UtcNow;
+            if (StoredOffset(database, log) >= new FileInfo(log).Length && attempt < 3)
+            {
+                // A starved test thread (a loaded machine) saw the first commit only after the whole scan: there is
+                // nothing to recover, so the run says nothing about recovery. Start again on fresh files.
+                continue;
+            }
+            StoredOffset(database, log).ShouldBeLessThan(new FileInfo(log).Length, "the kill must land mid-scan, or there is nothing to recover");
 
-        using var second = AlerterProcess.Start(directory.Path, arguments, environment);
-        await WaitForFiringsAsync([second], f => !f.Recovering, 3);
+            using var second = AlerterProcess.Start(directory.Path, arguments, environment);
+            await WaitForFiringsAsync([second], f => !f.Recovering, 3);
 
-        var firings = Firings([second]);
-        var recovery = firings.Where(f => f.Recovering).ShouldHaveSingleItem(second.Output);
-        recovery.Scheduled.ShouldBeLessThan(killedAt, "it replays the firing the killed node was running");
-        // Every firing of the scan trigger is its start time plus whole seconds: the replayed one too, to the tick.
-        var fraction = firings.Where(f => !f.Recovering).Select(f => f.Scheduled.UtcTicks % TimeSpan.TicksPerSecond).Distinct().ShouldHaveSingleItem();
-        (recovery.Scheduled.UtcTicks % TimeSpan.TicksPerSecond).ShouldBe(fraction, $"recovery {recovery.Scheduled:O} against firings at .{fraction:D7}");
-        StoredOffset(database, log).ShouldBe(new FileInfo(log).Length, "the replay finished the scan");
+            var firings = Firings([second]);
+            var recovery = firings.Where(f => f.Recovering).ShouldHaveSingleItem(second.Output);
+            recovery.Scheduled.ShouldBeLessThan(killedAt, "it replays the firing the killed node was running");
+            // Every firing of the scan trigger is its start time plus whole seconds: the replayed one too, to the tick.
+            var fraction = firings.Where(f => !f.Recovering).Select(f => f.Scheduled.UtcTicks % TimeSpan.TicksPerSecond).Distinct().ShouldHaveSingleItem();
+            (recovery.Scheduled.UtcTicks % TimeSpan.TicksPerSecond).ShouldBe(fraction, $"recovery {recovery.Scheduled:O} against firings at .{fraction:D7}");
+            StoredOffset(database, log).ShouldBe(new FileInfo(log).Length, "the replay finished the scan");
+            return;
+        }
     }
 
     private static long StoredOffset(string database, string log)

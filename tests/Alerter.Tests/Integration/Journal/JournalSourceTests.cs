@@ -1,4 +1,5 @@
 using System.Text;
+using Alerter.Tests.Integration.Delivery;
 using Alerter.Tests.Support;
 using Microsoft.Data.Sqlite;
 using TestSupport;
@@ -52,6 +53,7 @@ public class JournalSourceTests
             "--Alerter:Journal:Start=Beginning",
             "--Alerter:Journal:Host=lb1",
             "--Logging:LogLevel:Default=Information",
+            .. DeliverySettings.NoServerArguments(),
         ];
 
         await using (var alerter = AlerterProcess.Start(dir.Path, arguments))

@@ -1,3 +1,4 @@
+using Alerter.Tests.Integration.Delivery;
 using Alerter.Tests.Support;
 using TestSupport;
 
@@ -94,6 +95,7 @@ public class UnreadableSourceTests
             "--Alerter:Logs:SummaryInterval=00:00:01",
             .. log is null ? [] : new[] { $"--Alerter:Logs:Sources:0:Path={log}", "--Alerter:Logs:Sources:0:Host=lb1" },
             .. extra,
+            .. DeliverySettings.NoServerArguments(),
         ];
         List<string> warnings;
         await using (var run = DotnetProcess.Start(dll, ["run", .. settings], dir.Path, environment, asNobody: true))
