@@ -1,5 +1,3 @@
-using Alerter.Commands;
-using Alerter.Delivery;
 using Alerter.Influx;
 using Alerter.Journal;
 using Alerter.Logs;
@@ -36,7 +34,6 @@ public static class AlerterServiceCollectionExtensions
         services.AddSingleton<LogFileScanner>();
         services.AddSingleton<LogBackfill>();
         services.AddSingleton<ScanActivity>();
-        services.AddSingleton<StatusReader>();
         services.AddAlerterDelivery(configuration);
         return services;
     }

@@ -1,4 +1,0 @@
-namespace Alerter.Delivery;
-
-/// <summary>Outbox depth and the last delivery, as <c>alerter status</c> shows them.</summary>
-public sealed record OutboxSnapshot(long Pending, long Failed, DateTimeOffset? LastDelivery, string? LastDeliveryTo, string? LastError);
