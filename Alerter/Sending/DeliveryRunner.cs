@@ -21,84 +21,102 @@ public sealed partial class DeliveryRunner(
     public async Task<DeliveryResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var delivery = options.Value;
-        var downTransports = new HashSet<string>();
-        var waiting = new HashSet<(Policy.AlertChannel, string)>();
-        int sent = 0, retried = 0, failed = 0, duplicates = 0, sends = 0;
-        while (sends < delivery.MaxSendsPerRun && !cancellationToken.IsCancellationRequested)
+        var pass = new DeliveryPass(delivery.MaxSendsPerRun);
+        while (!pass.Full && !cancellationToken.IsCancellationRequested)
         {
-            var heads = store.DueHeads(time.GetUtcNow(), delivery.MaxSendsPerRun)
-                .Where(h => !waiting.Contains((h.Channel, h.Recipient)))
-                .ToList();
-            var progressed = false;
-            foreach (var head in heads)
+            var heads = store.DueHeads(time.GetUtcNow(), delivery.MaxSendsPerRun).Where(h => !pass.IsWaiting(h)).ToList();
+            if (!await SendHeadsAsync(heads, pass, delivery, cancellationToken))
             {
-                var sender = senders.FirstOrDefault(s => s.Handles(head.Channel));
-                if (sender is null || downTransports.Contains(sender.Transport))
-                {
-                    waiting.Add((head.Channel, head.Recipient));
-                    continue;
-                }
-                if (head.InFlight)
-                {
-                    duplicates++;
-                    LogPossibleDuplicate(head.Id, head.Channel, head.MessageId);
-                }
-                store.MarkInFlight(head.Id, time.GetUtcNow());
-                SendResult result;
-                try
-                {
-                    result = await sender.SendAsync(head, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogSenderFailed(ex, head.Id);
-                    result = new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"unexpected {ex.GetType().Name}");
-                }
-                var now = time.GetUtcNow();
-                sends++;
-                progressed = true;
-                switch (result.Outcome)
-                {
-                    case SendOutcome.Sent:
-                        store.MarkSent(head.Id, now);
-                        sent++;
-                        LogSent(head.Id, head.Channel, head.Severity, head.Attempts + 1);
-                        break;
-                    case SendOutcome.Permanent:
-                        store.MarkFailed(head.Id, now, result.ToString());
-                        failed++;
-                        LogPermanent(head.Id, head.Channel, result.Problem, result.Detail);
-                        break;
-                    default:
-                        waiting.Add((head.Channel, head.Recipient));
-                        if (now - head.CreatedAt >= delivery.GiveUpAfter)
-                        {
-                            store.MarkFailed(head.Id, now, "gave up: " + result);
-                            failed++;
-                            LogGaveUp(head.Id, head.Channel, result.Problem, delivery.GiveUpAfter);
-                            break;
-                        }
-                        var delay = new ExponentialBackoff(delivery.InitialBackoff, delivery.MaxBackoff, delivery.BackoffMultiplier).Delay(head.Attempts);
-                        store.MarkRetry(head.Id, now + delay, result.ToString());
-                        retried++;
-                        LogRetry(head.Id, head.Channel, result.Problem, result.Detail, delay.TotalSeconds);
-                        if (result.ChannelDown)
-                        {
-                            downTransports.Add(sender.Transport);
-                        }
-                        break;
-                }
-                if (sends >= delivery.MaxSendsPerRun)
-                {
-                    break;
-                }
+                break; // every due head waits (behind a failure, or on a transport that is down): nothing more this run
             }
-            if (!progressed)
+        }
+        return pass.ToResult();
+    }
+
+    /// <summary>Sends each head whose transport is up, in order; false when none was sent.</summary>
+    private async Task<bool> SendHeadsAsync(List<OutboxMessage> heads, DeliveryPass pass, DeliveryOptions delivery, CancellationToken cancellationToken)
+    {
+        var progressed = false;
+        foreach (var head in heads)
+        {
+            var sender = senders.FirstOrDefault(s => s.Handles(head.Channel));
+            if (sender is null || pass.IsDown(sender.Transport))
+            {
+                pass.Wait(head);
+                continue;
+            }
+            var result = await SendAsync(head, sender, pass, cancellationToken);
+            pass.Sends++;
+            progressed = true;
+            Record(head, sender, result, pass, delivery);
+            if (pass.Full)
             {
                 break;
             }
         }
-        return new DeliveryResult(sent, retried, failed, duplicates);
+        return progressed;
+    }
+
+    /// <summary>The first commit (in flight), then the send; a sender that throws is a transient failure.</summary>
+    private async Task<SendResult> SendAsync(OutboxMessage head, IAlertSender sender, DeliveryPass pass, CancellationToken cancellationToken)
+    {
+        if (head.InFlight)
+        {
+            pass.Duplicates++;
+            LogPossibleDuplicate(head.Id, head.Channel, head.MessageId);
+        }
+        store.MarkInFlight(head.Id, time.GetUtcNow());
+        try
+        {
+            return await sender.SendAsync(head, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSenderFailed(ex, head.Id);
+            return new SendResult(SendOutcome.Transient, DeliveryProblem.TransientServerError, $"unexpected {ex.GetType().Name}");
+        }
+    }
+
+    /// <summary>The second commit: sent, failed for good, or a retry after the backoff (or given up past GiveUpAfter).</summary>
+    private void Record(OutboxMessage head, IAlertSender sender, SendResult result, DeliveryPass pass, DeliveryOptions delivery)
+    {
+        var now = time.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                store.MarkSent(head.Id, now);
+                pass.Sent++;
+                LogSent(head.Id, head.Channel, head.Severity, head.Attempts + 1);
+                break;
+            case SendOutcome.Permanent:
+                store.MarkFailed(head.Id, now, result.ToString());
+                pass.Failed++;
+                LogPermanent(head.Id, head.Channel, result.Problem, result.Detail);
+                break;
+            default:
+                pass.Wait(head);
+                if (now - head.CreatedAt >= delivery.GiveUpAfter)
+                {
+                    store.MarkFailed(head.Id, now, "gave up: " + result);
+                    pass.Failed++;
+                    LogGaveUp(head.Id, head.Channel, result.Problem, delivery.GiveUpAfter);
+                    break;
+                }
+                ScheduleRetry(head, sender, result, now, pass, delivery);
+                break;
+        }
+    }
+
+    private void ScheduleRetry(OutboxMessage head, IAlertSender sender, SendResult result, DateTimeOffset now, DeliveryPass pass, DeliveryOptions delivery)
+    {
+        var delay = new ExponentialBackoff(delivery.InitialBackoff, delivery.MaxBackoff, delivery.BackoffMultiplier).Delay(head.Attempts);
+        store.MarkRetry(head.Id, now + delay, result.ToString());
+        pass.Retried++;
+        LogRetry(head.Id, head.Channel, result.Problem, result.Detail, delay.TotalSeconds);
+        if (result.ChannelDown)
+        {
+            pass.Down(sender.Transport); // e.g. the SMTP server is unreachable: the rest of the pass skips that transport
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {OutboxId} sent by {Channel} ({Severity}, attempt {Attempt})")]
