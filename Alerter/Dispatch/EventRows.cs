@@ -1,6 +1,6 @@
+using Storage.Schema;
 using Alerter.Messages.Templates;
 using Alerter.Policy;
-using Storage.Schema;
 using HAProxy.Logs;
 using Microsoft.Data.Sqlite;
 

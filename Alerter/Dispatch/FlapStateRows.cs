@@ -1,5 +1,5 @@
-using Alerter.Policy;
 using System.Globalization;
+using Alerter.Policy;
 using Storage.Schema;
 using Microsoft.Data.Sqlite;
 
