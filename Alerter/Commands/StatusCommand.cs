@@ -18,6 +18,7 @@ public static class StatusCommand
         {
             var builder = AlerterHostFactory.CreateBuilder(parse.UnmatchedTokens, parse.GetValue(config), LogLevel.Warning);
             builder.Services.AddAlerterCore(builder.Configuration, requireSources: false);
+            builder.Services.AddSingleton<StatusReader>(); // registered by the command, so the composition (Hosting) never names a command type
             AlerterHostFactory.CheckSettings(builder, writeWarnings: true);
             using var host = builder.Build();
             var report = host.Services.GetRequiredService<StatusReader>().Read();

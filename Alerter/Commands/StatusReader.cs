@@ -1,8 +1,8 @@
-using Alerter.Delivery;
 using Alerter.Influx;
 using Alerter.Journal;
 using Alerter.Logs;
 using Alerter.Scheduling;
+using Alerter.Sending.Outbox;
 using Alerter.Sources;
 using Alerter.Store;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-using Alerter.Delivery;
+using Alerter.Sending.Outbox;
 
 namespace Alerter.Commands;
 

@@ -1,5 +1,6 @@
-using System.CommandLine;
 using Alerter.Hosting;
+using Alerter.Sending.TestEmail;
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

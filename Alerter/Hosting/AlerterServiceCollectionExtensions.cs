@@ -1,17 +1,17 @@
-using ServiceDefaults;
-using Alerter.Commands;
-using Alerter.Delivery;
 using Alerter.Influx;
 using Alerter.Journal;
 using Alerter.Logs;
+using Alerter.Policy;
 using Alerter.Ring;
 using Alerter.Scheduling;
+using Alerter.Sending;
 using Alerter.Sources;
 using Alerter.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
 using ServiceDefaults.Settings;
 
 namespace Alerter.Hosting;
@@ -38,7 +38,6 @@ public static class AlerterServiceCollectionExtensions
         services.AddSingleton<LogFileScanner>();
         services.AddSingleton<LogBackfill>();
         services.AddSingleton<ScanActivity>();
-        services.AddSingleton<StatusReader>();
         services.AddAlerterDelivery(configuration);
         return services;
     }
@@ -48,7 +47,7 @@ public static class AlerterServiceCollectionExtensions
     public static IServiceCollection AddAlerterWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAlerterCore(configuration, requireSources: true);
-        services.AddSingleton<IValidateOptions<Alerter.Policy.AlertPolicyOptions>, AlertReachValidator>();
+        services.AddSingleton<IValidateOptions<AlertPolicyOptions>, AlertReachValidator>();
         services.AddOptions<AlerterStoreOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlerterStoreOptions>, AlerterStoreOptionsValidator>();
         services.AddOptions<QuartzStoreOptions>().BindSettings(QuartzStoreOptions.Section).ValidateOnStart()

@@ -1,6 +1,6 @@
-using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Scheduling;
+using Alerter.Sending.Outbox;
 using Alerter.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

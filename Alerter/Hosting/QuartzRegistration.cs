@@ -1,7 +1,8 @@
 using ServiceDefaults;
-using Alerter.Delivery;
+using Alerter.Dispatch;
 using Alerter.Logs;
 using Alerter.Scheduling;
+using Alerter.Sending;
 using Alerter.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,10 @@ public static class QuartzRegistration
         var logs = configuration.GetSection(LogScanOptions.Section).Get<LogScanOptions>() ?? new LogScanOptions();
         services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         services.AddSingleton<IDispatchTrigger, QuartzDispatchTrigger>();
+        // The delivery jobs are registered with the scheduler they need: DispatchJob asks IDispatchTrigger (Quartz) for
+        // its release run, so a host without Quartz (status, backfill, test-email) has neither.
+        services.AddTransient<DispatchJob>();
+        services.AddTransient<DeliveryJob>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = store.SchedulerName);

@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using System.Threading.Channels;
-using Alerter.Delivery;
+using Alerter.Dispatch;
 using Alerter.Logs;
 using Alerter.Sources;
 using Alerter.Store;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
-using Storage.Events;
-using ServiceDefaults;
-using Alerter.Delivery;
+using Alerter.Dispatch;
 using Alerter.Logs;
 using Alerter.Store;
+using Storage.Events;
+using ServiceDefaults;
 using HAProxy.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using Alerter.Delivery;
+using Alerter.Dispatch;
 using Alerter.Logs;
 using Alerter.Sources;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,10 @@
+using Alerter.Messages.Context;
+using Alerter.Messages.Email;
+using Alerter.Policy;
+using Alerter.Sending.Email;
+using Alerter.Sending.Outbox;
 using System.Diagnostics;
 using System.Globalization;
-using Alerter.Delivery.Context;
-using Alerter.Delivery.Email;
-using Alerter.Delivery.Outbox;
-using Alerter.Policy;
 using AlertMail.Render.Benchmarks;
 using MimeKit;
 
@@ -23,7 +24,7 @@ var row = new OutboxMessage(1, "k", AlertChannel.Email, "noc@example.net", Alert
 
 byte[] RenderOnce()
 {
-    var png = Alerter.Delivery.Templates.TrafficChart.Render(context, request);
+    var png = Alerter.Messages.Templates.TrafficChart.Render(context, request);
     var content = AlertMailComposer.Compose(row, request, new ContextOutcome(context, png, null), "http://noc.example.net:8080");
     var message = AlertMailFactory.Create("alerter@example.net", "HAProxy Alerter", row.Recipient, content, "bench");
     using var stream = new MemoryStream();
@@ -50,8 +51,8 @@ var first = Stopwatch.StartNew();
 var sample = RenderOnce(); // the first render loads Skia and the fonts (the Alerter warms up at start)
 var firstMs = first.Elapsed.TotalMilliseconds;
 var whole = Measure(() => RenderOnce());
-var chartPng = Alerter.Delivery.Templates.TrafficChart.Render(context, request);
-var chart = Measure(() => Alerter.Delivery.Templates.TrafficChart.Render(context, request));
+var chartPng = Alerter.Messages.Templates.TrafficChart.Render(context, request);
+var chart = Measure(() => Alerter.Messages.Templates.TrafficChart.Render(context, request));
 var rest = Measure(() =>
 {
     var content = AlertMailComposer.Compose(row, request, new ContextOutcome(context, chartPng, null), "http://noc.example.net:8080");
@@ -68,6 +69,6 @@ if (sampleDirectory is not null)
 {
     Directory.CreateDirectory(sampleDirectory);
     File.WriteAllBytes(Path.Combine(sampleDirectory, "alert.eml"), sample);
-    File.WriteAllBytes(Path.Combine(sampleDirectory, "traffic.png"), Alerter.Delivery.Templates.TrafficChart.Render(context, request));
+    File.WriteAllBytes(Path.Combine(sampleDirectory, "traffic.png"), Alerter.Messages.Templates.TrafficChart.Render(context, request));
 }
 return 0;

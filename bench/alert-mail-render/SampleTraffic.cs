@@ -1,4 +1,4 @@
-using Alerter.Delivery.Context;
+using Alerter.Messages.Context;
 
 namespace AlertMail.Render.Benchmarks;
 

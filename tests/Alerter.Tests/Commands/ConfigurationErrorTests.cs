@@ -1,4 +1,4 @@
-using Alerter.Tests.Integration.Delivery;
+using Alerter.Tests.Integration.Sending;
 using Alerter.Tests.Support;
 using TestSupport;
 
@@ -25,7 +25,7 @@ public class ConfigurationErrorTests
         List<string> arguments = [command, $"--Store:DataDirectory={dir.Combine("data")}"];
         if (command == "run" && !setting.Contains(":Policy:", StringComparison.Ordinal))
         {
-            arguments.AddRange(Integration.Delivery.DeliverySettings.NoServerArguments()); // so the line asserted is the only problem
+            arguments.AddRange(Integration.Sending.DeliverySettings.NoServerArguments()); // so the line asserted is the only problem
         }
         if (setting.Length > 0)
         {

@@ -1,5 +1,5 @@
 using Alerter.Commands;
-using Alerter.Delivery;
+using Alerter.Sending.Outbox;
 
 namespace Alerter.Tests.Commands;
 

@@ -1,3 +1,4 @@
+using Alerter.Messages.Templates;
 using System.Diagnostics;
 using Microsoft.Playwright;
 using TestSupport;
@@ -99,7 +100,7 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
     {
         // Issue 18 item 7: a backend event's mail linked /server?host=..&proxy=.. without server= ("This page needs host
         // and proxy and server"). The links are built by the Alerter's own DashboardLink.
-        var link = Alerter.Delivery.Templates.DashboardLink.Build(stack.Url, WebStack.Host, "be", server, DateTimeOffset.UtcNow.AddSeconds(-5))!;
+        var link = Alerter.Messages.Templates.DashboardLink.Build(stack.Url, WebStack.Host, "be", server, DateTimeOffset.UtcNow.AddSeconds(-5))!;
         await using var session = await PageSession.OpenAsync(stack.Browser, link);
         var page = session.Page;
 

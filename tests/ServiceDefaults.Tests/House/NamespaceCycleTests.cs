@@ -19,12 +19,6 @@ public class NamespaceCycleTests
         // The composition roots (Collector.Hosting's registration, Collector.Configuration's options) and the pollers use
         // each other's types: options classes belong beside what they configure, registration above both.
         "collector: Collector.Configuration <-> Collector.Health <-> Collector.Polling",
-        // The Alerter's delivery split into dispatch, messages and sending (issue 19 item 3, deferred until the defect
-        // work merges) moves what Commands, Hosting, Journal, Ring and Scheduling share with Delivery (the dispatch
-        // trigger, the test-email command, the status reader) into the stage folders and below the hosts.
-        "alerter: Alerter.Commands <-> Alerter.Delivery <-> Alerter.Hosting <-> Alerter.Journal <-> Alerter.Ring <-> Alerter.Scheduling",
-        // The same split: Context, Email, Outbox, Sending, Templates and TestEmail become three one-way stages.
-        "alerter: Alerter.Delivery.Context <-> Alerter.Delivery.Email <-> Alerter.Delivery.Outbox <-> Alerter.Delivery.Sending <-> Alerter.Delivery.Templates <-> Alerter.Delivery.TestEmail",
         // WebOptions (Hosting) is read by Api, Live, Pages, Reading and Security, and Hosting registers them: the options
         // move out of Hosting, the registration above all five.
         "dashboard: Dashboard.Web.Api <-> Dashboard.Web.Hosting <-> Dashboard.Web.Live <-> Dashboard.Web.Pages <-> Dashboard.Web.Reading <-> Dashboard.Web.Security",

@@ -1,7 +1,7 @@
+using Alerter.Tests.Integration.Sending;
+using Alerter.Tests.Support;
 using System.Net.Sockets;
 using System.Text;
-using Alerter.Tests.Integration.Delivery;
-using Alerter.Tests.Support;
 using TestSupport;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
-using Alerter.Tests.Integration.Delivery;
+using Alerter.Tests.Integration.Sending;
 using Alerter.Tests.Support;
+using System.Globalization;
 using TestSupport;
 
 namespace Alerter.Tests.Integration.EndToEnd;

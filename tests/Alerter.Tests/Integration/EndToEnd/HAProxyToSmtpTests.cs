@@ -1,6 +1,6 @@
+using Alerter.Tests.Integration.Sending;
 using System.Globalization;
 using System.Net;
-using Alerter.Tests.Integration.Delivery;
 using Xunit.Abstractions;
 
 namespace Alerter.Tests.Integration.EndToEnd;

@@ -1,5 +1,5 @@
+using Alerter.Tests.Integration.Sending;
 using System.Net;
-using Alerter.Tests.Integration.Delivery;
 
 namespace Alerter.Tests.Integration.EndToEnd;
 

@@ -1,5 +1,5 @@
+using Alerter.Tests.Integration.Sending;
 using System.Diagnostics;
-using Alerter.Tests.Integration.Delivery;
 using TestSupport;
 
 namespace Alerter.Tests.Integration.EndToEnd;

@@ -28,7 +28,7 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
         File.WriteAllText(log, "");
         var config = WriteConfig(directory, log);
         var environment = new Dictionary<string, string> { ["MONITORING__Alerter__Quartz__ConnectionString"] = postgres.ConnectionString };
-        string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug", .. Delivery.DeliverySettings.NoServerArguments()];
+        string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug", .. Sending.DeliverySettings.NoServerArguments()];
 
         var nodes = new List<DotnetProcess>();
         try
@@ -95,7 +95,7 @@ public partial class ClusteredSchedulerTests(ITestOutputHelper output)
             var config = WriteConfig(directory, log, slowScan: true);
             var database = directory.Combine("data/alerter.db");
             var environment = new Dictionary<string, string> { ["MONITORING__Alerter__Quartz__ConnectionString"] = postgres.ConnectionString };
-            string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug", .. Delivery.DeliverySettings.NoServerArguments()];
+            string[] arguments = ["run", "--config", config, "--Logging:LogLevel:Alerter.Scheduling.LogScanJob=Debug", .. Sending.DeliverySettings.NoServerArguments()];
 
             using var first = AlerterProcess.Start(directory.Path, arguments, environment);
             await Poll.UntilAsync(() => StoredOffset(database, log) > 0, TimeSpan.FromSeconds(60), () => "the first scan's first commit:\n" + first.Output, TimeSpan.FromMilliseconds(5));

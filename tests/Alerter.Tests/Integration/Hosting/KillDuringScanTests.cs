@@ -38,7 +38,7 @@ public class KillDuringScanTests(ITestOutputHelper output)
             var size = new FileInfo(log).Length;
             var stored = ReadCheckpoint(database, log).Offset;
             var target = stored + (long)((size - stored) * fraction);
-            using var alerter = AlerterProcess.Start(directory.Path, ["run", "--config", config, .. Delivery.DeliverySettings.NoServerArguments()]);
+            using var alerter = AlerterProcess.Start(directory.Path, ["run", "--config", config, .. Sending.DeliverySettings.NoServerArguments()]);
             var seen = await WaitForOffsetAsync(database, log, target, alerter);
             alerter.Kill();
             var after = ReadCheckpoint(database, log).Offset;
@@ -49,7 +49,7 @@ public class KillDuringScanTests(ITestOutputHelper output)
             }
         }
 
-        using (var alerter = AlerterProcess.Start(directory.Path, ["run", "--config", config, .. Delivery.DeliverySettings.NoServerArguments()]))
+        using (var alerter = AlerterProcess.Start(directory.Path, ["run", "--config", config, .. Sending.DeliverySettings.NoServerArguments()]))
         {
             await WaitForOffsetAsync(database, log, new FileInfo(log).Length, alerter);
             alerter.Kill();

@@ -1,5 +1,5 @@
 using System.Text;
-using Alerter.Tests.Integration.Delivery;
+using Alerter.Tests.Integration.Sending;
 using Alerter.Tests.Support;
 using Microsoft.Data.Sqlite;
 using TestSupport;

@@ -33,7 +33,7 @@ public class RingSourceTests
             "--Alerter:Logs:Sources:0:Host=lb1",
             $"--Alerter:Ring:SocketPath={lab.AdminSocket}",
             "--Alerter:Ring:SocketCheckInterval=00:00:00.2",
-            .. Delivery.DeliverySettings.NoServerArguments(),
+            .. Sending.DeliverySettings.NoServerArguments(),
         ], null, LogLevel.Warning);
         builder.Services.AddAlerterWorker(builder.Configuration);
         using var host = builder.Build();

@@ -1,4 +1,4 @@
-using Alerter.Tests.Integration.Delivery;
+using Alerter.Tests.Integration.Sending;
 using Alerter.Tests.Support;
 using TestSupport;
 

@@ -1,9 +1,0 @@
-using Microsoft.Data.Sqlite;
-
-namespace Alerter.Delivery;
-
-/// <summary>Opens connections to the Alerter database (schemas ensured). One line to swap for the host's database class.</summary>
-public interface IDeliveryDatabase
-{
-    SqliteConnection Open();
-}

@@ -1,7 +1,0 @@
-namespace Alerter.Delivery;
-
-/// <summary>Delivery numbers for <c>alerter status</c> and the health report.</summary>
-public interface IOutboxStatus
-{
-    OutboxSnapshot Read();
-}
