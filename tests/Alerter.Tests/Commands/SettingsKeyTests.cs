@@ -117,7 +117,7 @@ public class SettingsKeyTests
 
         var line = await alerter.WaitForLineAsync(l => l.Contains("failed its start-up check", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
-        line.ShouldMatch(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d warn: Alerter\.Delivery\.Email\.AlertEmailWarmUp\[\d+\] SMTP server");
+        line.ShouldMatch(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d warn: Alerter\.Sending\.Email\.AlertEmailWarmUp\[\d+\] SMTP server");
     }
 
     [Fact]
