@@ -1,3 +1,4 @@
+using Storage.Sqlite;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Alerter.Delivery;
@@ -228,7 +229,7 @@ public sealed partial class JournalEventSource(
             added = 0;
             return false;
         }
-        added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
+        added = new SqliteEventStore(connection, transaction).Append(rows, markDispatched: false);
         JournalCheckpointStore.Save(connection, transaction, next, host, time.GetUtcNow(), delta with { Inserted = added });
         transaction.Commit();
         return true;

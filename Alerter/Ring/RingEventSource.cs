@@ -1,3 +1,4 @@
+using Storage.Sqlite;
 using Storage.Events;
 using ServiceDefaults;
 using Alerter.Delivery;
@@ -116,7 +117,7 @@ public sealed partial class RingEventSource(
                 {
                     using var sqlite = database.OpenEnsured();
                     using var transaction = sqlite.BeginTransaction();
-                    var added = EventWriter.Insert(sqlite, transaction, rows);
+                    var added = new SqliteEventStore(sqlite, transaction).Append(rows);
                     transaction.Commit();
                     inserted += added;
                     LogStored(rows.Count, added);

@@ -21,9 +21,9 @@ public class EventExportStoreTests
         using var connection = database.OpenEnsured();
         using (var transaction = connection.BeginTransaction())
         {
-            EventWriter.Insert(connection, transaction, [Row("k1", "web1"), Row("k2", "web2")], markDispatched: true);
-            EventWriter.Insert(connection, transaction, [Row("k3", "web3")], markDispatched: false);
-            EventWriter.Insert(connection, transaction, [Row("k4", "web4")], markDispatched: true);
+            new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([Row("k1", "web1"), Row("k2", "web2")], markDispatched: true);
+            new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([Row("k3", "web3")], markDispatched: false);
+            new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([Row("k4", "web4")], markDispatched: true);
             transaction.Commit();
         }
 

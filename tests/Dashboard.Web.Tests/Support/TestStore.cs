@@ -89,7 +89,7 @@ public sealed class TestStore
             var e = new LogEvent { Kind = LogEventKind.ServerDown, Proxy = "be", Server = "srv1", Message = message, Timestamp = at };
             return new EventRow($"{Host}|be/srv1|flood|{Guid.NewGuid():N}", Host, e, at, message, "test");
         }).ToList();
-        EventWriter.Insert(connection, transaction, rows);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append(rows);
         transaction.Commit();
     }
 
@@ -101,7 +101,7 @@ public sealed class TestStore
         EventTable.Ensure(connection);
         using var transaction = connection.BeginTransaction();
         var e = new LogEvent { Kind = kind, Proxy = proxy, Server = server, Message = message, Timestamp = at };
-        EventWriter.Insert(connection, transaction, [new EventRow($"{Host}|{proxy}/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", Host, e, at, message, "test")]);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([new EventRow($"{Host}|{proxy}/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", Host, e, at, message, "test")]);
         transaction.Commit();
     }
 }

@@ -264,7 +264,7 @@ public sealed class SqliteStorageReaderTests : IDisposable
             Timestamp = e.At,
             Message = $"Server be_web/{e.Server} is {(e.Kind == LogEventKind.ServerUp ? "UP" : "DOWN")}",
         }, e.At, "line", "haproxy.log")).ToList();
-        EventWriter.Insert(connection, transaction, rows).ShouldBe(events.Length);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append(rows).ShouldBe(events.Length);
         transaction.Commit();
     }
 }

@@ -61,7 +61,7 @@ public sealed class DeliveryHarness : IDisposable
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var inserted = EventWriter.Insert(connection, transaction, rows);
+        var inserted = new Storage.Sqlite.SqliteEventStore(connection, transaction).Append(rows);
         transaction.Commit();
         return inserted;
     }
