@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Storage.Sqlite;
 
 namespace Alerter.Logs;
 
-/// <summary>Reads and writes <c>log_checkpoint</c> rows; writes join the caller's transaction.</summary>
+/// <summary>Reads and writes <c>log_checkpoint</c> rows; writes join the caller's transaction and publish the source's
+/// health (Storage's <see cref="SqliteAlerterHealth"/>) with it.</summary>
 public static class CheckpointStore
 {
     public static LogCheckpoint? Load(SqliteConnection connection, string path, SqliteTransaction? transaction = null)
@@ -66,6 +68,7 @@ public static class CheckpointStore
         command.Parameters.AddWithValue("$rotations", delta.Rotations);
         command.Parameters.AddWithValue("$action", (object?)action ?? DBNull.Value);
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection, transaction).RecordScan(checkpoint.Path, host, now, checkpoint.Offset);
     }
 
     /// <summary>Records a scan that read nothing (keeps <c>last_scan</c> fresh for <c>alerter status</c>).</summary>
@@ -76,5 +79,6 @@ public static class CheckpointStore
         command.Parameters.AddWithValue("$path", path);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection).TouchScan(path, now);
     }
 }

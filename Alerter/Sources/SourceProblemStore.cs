@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Storage.Sqlite;
 
 namespace Alerter.Sources;
 
-/// <summary>Reads and writes <c>log_source_problem</c> rows.</summary>
+/// <summary>Reads and writes <c>log_source_problem</c> rows, publishing each change to the health readers see
+/// (Storage's <see cref="SqliteAlerterHealth"/>).</summary>
 public static class SourceProblemStore
 {
     /// <summary>Records the problem; <c>since</c> stays that of the first failure while the row exists.</summary>
@@ -18,6 +20,7 @@ public static class SourceProblemStore
         command.Parameters.AddWithValue("$problem", problem);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection).RecordProblem(source, host, problem);
     }
 
     public static void Clear(SqliteConnection connection, string source)
@@ -26,6 +29,7 @@ public static class SourceProblemStore
         command.CommandText = "DELETE FROM log_source_problem WHERE source = $source";
         command.Parameters.AddWithValue("$source", source);
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection).ClearProblem(source);
     }
 
     public static IReadOnlyList<SourceProblem> ReadAll(SqliteConnection connection)
