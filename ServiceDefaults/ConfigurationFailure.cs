@@ -24,8 +24,8 @@ public static class ConfigurationFailure
     }
 
     /// <summary>
-    /// The lines to show for an exception that means "the configuration is wrong": the validators' failures, a
-    /// <see cref="SettingConflictException"/>, a settings file that is not valid JSON, or the binder's "Failed to
+    /// The lines to show for an exception that means "the configuration is wrong": the validators' failures (also a
+    /// setting that clashes with the machine, such as a spool another process holds), a settings file that is not valid JSON, or the binder's "Failed to
     /// convert configuration value 'x' at 'Section:Key' to type ..." (it names the key and the value). Null for every
     /// other exception, which is a bug or an outage and keeps its stack trace.
     /// </summary>
@@ -38,8 +38,6 @@ public static class ConfigurationFailure
             case AggregateException aggregate:
                 var parts = aggregate.Flatten().InnerExceptions.Select(Describe).ToList();
                 return parts.Count > 0 && parts.All(p => p is not null) ? parts.SelectMany(p => p!).Distinct().ToList() : null;
-            case SettingConflictException conflict:
-                return [conflict.Message];
             case InvalidDataException load when load.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal):
                 // "Failed to load configuration from file 'x'." + "Could not parse the JSON file." + the parser's
                 // detail with the line number: all three, on one line.

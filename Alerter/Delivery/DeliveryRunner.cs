@@ -1,4 +1,4 @@
-using ServiceDefaults;
+using Storage.Retry;
 using Alerter.Delivery.Outbox;
 using Alerter.Delivery.Sending;
 using Microsoft.Extensions.Logging;

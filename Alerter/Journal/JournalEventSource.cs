@@ -1,3 +1,4 @@
+using Storage.Retry;
 using Storage.Sqlite;
 using System.Diagnostics;
 using System.Threading.Channels;
@@ -8,7 +9,6 @@ using Alerter.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServiceDefaults;
 using Storage.Events;
 
 namespace Alerter.Journal;

@@ -1,6 +1,6 @@
+using Storage.Retry;
 using Storage.Sqlite;
 using Storage.Events;
-using ServiceDefaults;
 using Alerter.Delivery;
 using Alerter.Logs;
 using Alerter.Store;

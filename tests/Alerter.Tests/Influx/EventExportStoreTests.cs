@@ -33,11 +33,8 @@ public class EventExportStoreTests
         EventExportStore.ReadAfter(connection, EventExportStore.ReadCursor(connection), 100).ShouldBeEmpty("web3 waits for the dispatcher");
         EventExportStore.CountAfter(connection, EventExportStore.ReadCursor(connection)).ShouldBe(2);
 
-        using (var dispatch = connection.CreateCommand())
-        {
-            dispatch.CommandText = "UPDATE haproxy_event SET dispatched = 1, severity = 'warning' WHERE idempotency_key = 'k3'";
-            dispatch.ExecuteNonQuery();
-        }
+        var store = new Storage.Sqlite.SqliteEventStore(connection);
+        store.MarkDispatched([(store.ReadPending(10).ShouldHaveSingleItem().Id, "warning")]);
         var rest = EventExportStore.ReadAfter(connection, EventExportStore.ReadCursor(connection), 100);
         rest.Select(e => (e.Server, e.Severity)).ShouldBe([("web3", "warning"), ("web4", null)]);
     }

@@ -8,7 +8,7 @@ using Storage.Sqlite;
 namespace Dashboard.Web.Tests.Support;
 
 /// <summary>
-/// Fills a collector.db and an alerter.db with the real writers (<see cref="SqliteSampleWriter"/>, <see cref="EventWriter"/>):
+/// Fills a collector.db and an alerter.db with the real writers (<see cref="SqliteSampleWriter"/>, <see cref="SqliteEventStore"/>):
 /// host lb1 with frontend fe, backend be, servers be/srv1 (UP) and be/srv2 (DOWN), its process and system rows.
 /// </summary>
 public sealed class TestStore
@@ -93,7 +93,7 @@ public sealed class TestStore
         transaction.Commit();
     }
 
-    /// <summary>Stores a transition in alerter.db the way the Alerter does (EventTable + EventWriter).</summary>
+    /// <summary>Stores a transition in alerter.db the way the Alerter does (EventTable + SqliteEventStore).</summary>
     public void WriteEvent(LogEventKind kind, string proxy, string? server, DateTimeOffset at, string message)
     {
         using var connection = new SqliteConnection($"Data Source={AlerterDatabase};Pooling=False");

@@ -10,7 +10,7 @@ using TestSupport;
 
 namespace Storage.Tests.Sqlite;
 
-/// <summary>The SQLite reader over stores filled by the real writers (<see cref="SqliteSampleWriter"/>, <see cref="EventWriter"/>).</summary>
+/// <summary>The SQLite reader over stores filled by the real writers (<see cref="SqliteSampleWriter"/>, <see cref="SqliteEventStore"/>).</summary>
 public sealed class SqliteStorageReaderTests : IDisposable
 {
     // A whole minute, so roll-up minutes line up with the samples written below.
