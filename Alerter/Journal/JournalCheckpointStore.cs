@@ -54,7 +54,9 @@ public static class JournalCheckpointStore
     /// <summary>Records that the source is following with nothing new (keeps <c>last_scan</c> fresh for status and health).</summary>
     public static void Touch(SqliteConnection connection, string source, string host, DateTimeOffset now)
     {
+        using var transaction = connection.BeginTransaction(); // the checkpoint and its published health together
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO journal_checkpoint (source, host, cursor, ordinal_state, last_scan_unix_ms) VALUES ($source, $host, NULL, '', $now)
             ON CONFLICT (source) DO UPDATE SET last_scan_unix_ms = excluded.last_scan_unix_ms
@@ -63,6 +65,7 @@ public static class JournalCheckpointStore
         command.Parameters.AddWithValue("$host", host);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
-        new SqliteAlerterHealth(connection).RecordScan(source, host, now, position: null);
+        new SqliteAlerterHealth(connection, transaction).RecordScan(source, host, now, position: null);
+        transaction.Commit();
     }
 }

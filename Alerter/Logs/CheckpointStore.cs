@@ -74,11 +74,14 @@ public static class CheckpointStore
     /// <summary>Records a scan that read nothing (keeps <c>last_scan</c> fresh for <c>alerter status</c>).</summary>
     public static void Touch(SqliteConnection connection, string path, DateTimeOffset now)
     {
+        using var transaction = connection.BeginTransaction(); // the checkpoint and its published health together
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "UPDATE log_checkpoint SET last_scan_unix_ms = $now WHERE path = $path";
         command.Parameters.AddWithValue("$path", path);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
-        new SqliteAlerterHealth(connection).TouchScan(path, now);
+        new SqliteAlerterHealth(connection, transaction).TouchScan(path, now);
+        transaction.Commit();
     }
 }
