@@ -26,8 +26,8 @@ public static class ConfigurationFailure
     }
 
     /// <summary>
-    /// The lines to show for an exception that means "the configuration is wrong": the validators' failures, a
-    /// <see cref="SettingConflictException"/>, a settings file that is not valid JSON, or the binder's "Failed to
+    /// The lines to show for an exception that means "the configuration is wrong": the validators' failures (also a
+    /// setting that clashes with the machine, such as a spool another process holds), a settings file that is not valid JSON, or the binder's "Failed to
     /// convert configuration value 'x' at 'Section:Key' to type ..." (it names the key and the value). Null for every
     /// other exception, which is a bug or an outage and keeps its stack trace.
     /// </summary>
@@ -40,8 +40,6 @@ public static class ConfigurationFailure
             case AggregateException aggregate:
                 var parts = aggregate.Flatten().InnerExceptions.Select(Describe).ToList();
                 return parts.Count > 0 && parts.All(p => p is not null) ? parts.SelectMany(p => p!).Distinct().ToList() : null;
-            case SettingConflictException conflict:
-                return [conflict.Message];
             case SettingsException settings:
                 return settings.Problems;
             case UnauthorizedAccessException denied:

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Alerter.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Storage.Reading;
 
 namespace Alerter.Commands;
 
@@ -21,7 +22,17 @@ public static class StatusCommand
             builder.Services.AddSingleton<StatusReader>(); // registered by the command, so the composition (Hosting) never names a command type
             AlerterHostFactory.CheckSettings(builder, writeWarnings: true);
             using var host = builder.Build();
-            var report = host.Services.GetRequiredService<StatusReader>().Read();
+            StatusReport report;
+            try
+            {
+                report = host.Services.GetRequiredService<StatusReader>().Read();
+            }
+            catch (StoreUnreadableException ex)
+            {
+                // Not a configuration error and not a crash: one line naming the file and SQLite's reason.
+                Console.Error.WriteLine($"alerter status: {ex.Message}");
+                return Task.FromResult(1); // as for a stale source: the Alerter cannot be shown healthy
+            }
             Console.Out.Write(StatusRenderer.Render(report));
             return Task.FromResult(report.ExitCode);
         }));

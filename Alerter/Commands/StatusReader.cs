@@ -8,6 +8,7 @@ using Alerter.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Storage.Reading;
 
 namespace Alerter.Commands;
 
@@ -15,7 +16,21 @@ namespace Alerter.Commands;
 public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptions> options, IOptions<JournalOptions> journalOptions, LogSourceChoice choice,
     IServiceProvider services, TimeProvider time)
 {
+    /// <exception cref="StoreUnreadableException">The database exists but SQLite cannot read it (damaged, locked past the
+    /// busy timeout, not a database): the message names the file and SQLite's reason.</exception>
     public StatusReport Read()
+    {
+        try
+        {
+            return ReadReport();
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreUnreadableException($"The Alerter's database {database.Path} cannot be read ({ex.Message}).", ex);
+        }
+    }
+
+    private StatusReport ReadReport()
     {
         var now = time.GetUtcNow();
         var files = new Dictionary<string, FileStatus>(StringComparer.Ordinal);
@@ -84,14 +99,18 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
             {
                 outbox = status.Read();
             }
-            catch (SqliteException)
+            catch (SqliteException ex) when (IsMissingTable(ex))
             {
-                // The delivery tables do not exist before the first run.
+                // The delivery tables do not exist before the first run; anything else is an error the operator must see.
             }
         }
         return new StatusReport(database.Path, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], outbox,
             LogScanSchedule.Period(options.Value, now), now, influx, [.. journals.Values.OrderBy(j => j.Source, StringComparer.Ordinal)]);
     }
+
+    /// <summary>SQLite's "no such table" (SQLITE_ERROR with that text: it has no code of its own).</summary>
+    private static bool IsMissingTable(SqliteException ex) =>
+        ex.SqliteErrorCode == 1 && ex.Message.Contains("no such table", StringComparison.Ordinal);
 
     private static void ReadJournals(SqliteConnection connection, Dictionary<string, JournalStatus> journals)
     {

@@ -67,6 +67,10 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             decision.Dispatched.Select(d => (d.EventId, d.Severity.StoredName()))
                 .Concat(unknown.Select(id => (id, "unknown"))));
         FlapStateRows.Save(connection, transaction, decision.FlapStates);
+        if (rows > 0)
+        {
+            OutboxStore.PublishHealth(connection, transaction);
+        }
         if (evidence is not null)
         {
             UnconfirmedRows.Replace(connection, transaction, decision.Unconfirmed ?? []);

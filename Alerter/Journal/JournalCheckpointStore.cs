@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Storage.Sqlite;
 
 namespace Alerter.Journal;
 
-/// <summary>Reads and writes <c>journal_checkpoint</c> rows; writes join the caller's transaction.</summary>
+/// <summary>Reads and writes <c>journal_checkpoint</c> rows; writes join the caller's transaction and publish the
+/// source's health (Storage's <see cref="SqliteAlerterHealth"/>: entries read so far) with it.</summary>
 public static class JournalCheckpointStore
 {
     public static JournalCheckpoint? Load(SqliteConnection connection, string source, SqliteTransaction? transaction = null)
@@ -32,6 +34,7 @@ public static class JournalCheckpointStore
                 events_inserted = journal_checkpoint.events_inserted + excluded.events_inserted,
                 malformed = journal_checkpoint.malformed + excluded.malformed,
                 invalid_utf8 = journal_checkpoint.invalid_utf8 + excluded.invalid_utf8
+            RETURNING entries
             """;
         command.Parameters.AddWithValue("$source", checkpoint.Source);
         command.Parameters.AddWithValue("$host", host);
@@ -44,13 +47,16 @@ public static class JournalCheckpointStore
         command.Parameters.AddWithValue("$inserted", delta.Inserted);
         command.Parameters.AddWithValue("$malformed", delta.Malformed);
         command.Parameters.AddWithValue("$utf8", delta.InvalidUtf8);
-        command.ExecuteNonQuery();
+        var entries = (long)command.ExecuteScalar()!;
+        new SqliteAlerterHealth(connection, transaction).RecordScan(checkpoint.Source, host, now, entries);
     }
 
     /// <summary>Records that the source is following with nothing new (keeps <c>last_scan</c> fresh for status and health).</summary>
     public static void Touch(SqliteConnection connection, string source, string host, DateTimeOffset now)
     {
+        using var transaction = connection.BeginTransaction(); // the checkpoint and its published health together
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO journal_checkpoint (source, host, cursor, ordinal_state, last_scan_unix_ms) VALUES ($source, $host, NULL, '', $now)
             ON CONFLICT (source) DO UPDATE SET last_scan_unix_ms = excluded.last_scan_unix_ms
@@ -59,5 +65,7 @@ public static class JournalCheckpointStore
         command.Parameters.AddWithValue("$host", host);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection, transaction).RecordScan(source, host, now, position: null);
+        transaction.Commit();
     }
 }

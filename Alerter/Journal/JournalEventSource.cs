@@ -1,14 +1,15 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using Alerter.Dispatch;
 using Alerter.Logs;
 using Alerter.Sources;
 using Alerter.Store;
-using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ServiceDefaults;
 using Storage.Events;
+using Storage.Retry;
+using Storage.Sqlite;
 
 namespace Alerter.Journal;
 
@@ -228,7 +229,7 @@ public sealed partial class JournalEventSource(
             added = 0;
             return false;
         }
-        added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
+        added = new SqliteEventStore(connection, transaction).Append(rows, markDispatched: false);
         JournalCheckpointStore.Save(connection, transaction, next, host, time.GetUtcNow(), delta with { Inserted = added });
         transaction.Commit();
         return true;

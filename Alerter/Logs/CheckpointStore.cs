@@ -1,8 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Storage.Sqlite;
 
 namespace Alerter.Logs;
 
-/// <summary>Reads and writes <c>log_checkpoint</c> rows; writes join the caller's transaction.</summary>
+/// <summary>Reads and writes <c>log_checkpoint</c> rows; writes join the caller's transaction and publish the source's
+/// health (Storage's <see cref="SqliteAlerterHealth"/>) with it.</summary>
 public static class CheckpointStore
 {
     public static LogCheckpoint? Load(SqliteConnection connection, string path, SqliteTransaction? transaction = null)
@@ -66,15 +68,20 @@ public static class CheckpointStore
         command.Parameters.AddWithValue("$rotations", delta.Rotations);
         command.Parameters.AddWithValue("$action", (object?)action ?? DBNull.Value);
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection, transaction).RecordScan(checkpoint.Path, host, now, checkpoint.Offset);
     }
 
     /// <summary>Records a scan that read nothing (keeps <c>last_scan</c> fresh for <c>alerter status</c>).</summary>
     public static void Touch(SqliteConnection connection, string path, DateTimeOffset now)
     {
+        using var transaction = connection.BeginTransaction(); // the checkpoint and its published health together
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "UPDATE log_checkpoint SET last_scan_unix_ms = $now WHERE path = $path";
         command.Parameters.AddWithValue("$path", path);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.ExecuteNonQuery();
+        new SqliteAlerterHealth(connection, transaction).TouchScan(path, now);
+        transaction.Commit();
     }
 }

@@ -1,3 +1,4 @@
+using Storage.Sqlite;
 using Storage.Events;
 using Alerter.Store;
 using HAProxy.Logs;
@@ -49,7 +50,7 @@ public sealed class LogBackfill(AlerterDatabase database, IOptions<LogScanOption
             if (rows.Count > 0)
             {
                 using var transaction = connection.BeginTransaction();
-                inserted += EventWriter.Insert(connection, transaction, rows, markDispatched: !alert);
+                inserted += new SqliteEventStore(connection, transaction).Append(rows, markDispatched: !alert);
                 transaction.Commit();
             }
             return ValueTask.CompletedTask;

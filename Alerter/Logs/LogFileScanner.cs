@@ -1,3 +1,4 @@
+using Storage.Sqlite;
 using Storage.Events;
 using Alerter.Store;
 using HAProxy.Logs;
@@ -150,7 +151,7 @@ public sealed partial class LogFileScanner(
             // checkpoint wins, this run stops without writing.
             throw new CheckpointMovedException(target.Path);
         }
-        var added = EventWriter.Insert(connection, transaction, rows, markDispatched: false);
+        var added = new SqliteEventStore(connection, transaction).Append(rows, markDispatched: false);
         CheckpointStore.Save(connection, transaction, commit.Checkpoint, target.Host, fileSize, time.GetUtcNow(), delta with { Inserted = added }, action.ToString());
         transaction.Commit();
         return added;

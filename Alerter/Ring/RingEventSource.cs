@@ -1,12 +1,14 @@
 using Alerter.Dispatch;
 using Alerter.Logs;
 using Alerter.Store;
-using Storage.Events;
-using ServiceDefaults;
 using HAProxy.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults;
+using Storage.Events;
+using Storage.Retry;
+using Storage.Sqlite;
 
 namespace Alerter.Ring;
 
@@ -116,7 +118,7 @@ public sealed partial class RingEventSource(
                 {
                     using var sqlite = database.OpenEnsured();
                     using var transaction = sqlite.BeginTransaction();
-                    var added = EventWriter.Insert(sqlite, transaction, rows);
+                    var added = new SqliteEventStore(sqlite, transaction).Append(rows);
                     transaction.Commit();
                     inserted += added;
                     LogStored(rows.Count, added);

@@ -1,5 +1,5 @@
 using Alerter.Sending.Outbox;
-using ServiceDefaults;
+using Storage.Retry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -38,5 +38,6 @@ public sealed class CheckpointSchema : IAlerterSchema
             );
             """;
         command.ExecuteNonQuery();
+        HealthTables.Ensure(connection);
     }
 }

@@ -28,5 +28,6 @@ public sealed class JournalCheckpointSchema : IAlerterSchema
             );
             """;
         command.ExecuteNonQuery();
+        HealthTables.Ensure(connection);
     }
 }

@@ -22,5 +22,6 @@ public sealed class SourceProblemSchema : IAlerterSchema
             );
             """;
         command.ExecuteNonQuery();
+        HealthTables.Ensure(connection);
     }
 }

@@ -4,7 +4,7 @@ namespace Storage.Events;
 
 /// <summary>
 /// <c>haproxy_event</c> in the Alerter's SQLite file: every state transition read from a log or ring, once (unique
-/// idempotency key: host, proxy/server, kind, log timestamp). Written by <see cref="EventWriter"/> in the same
+/// idempotency key: host, proxy/server, kind, log timestamp). Written through <see cref="Sqlite.SqliteEventStore"/> in the same
 /// transaction as the scanners' checkpoint (so the Alerter's file holds it, not the Collector's); read by the
 /// dispatcher, which sets <c>severity</c> and <c>dispatched</c>, and by <see cref="Sqlite.SqliteStorageReader"/>.
 /// <c>kind</c> holds the names of <see cref="Schema.EventKinds"/>.

@@ -35,7 +35,15 @@ public static class InfluxRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<InfluxOptions>>().Value;
-            return new InfluxSinkState(new InfluxSpool(options.SpoolDirectory, options.SpoolMaxBytes, options.SpoolSegmentBytes), section);
+            try
+            {
+                return new InfluxSinkState(new InfluxSpool(options.SpoolDirectory, options.SpoolMaxBytes, options.SpoolSegmentBytes), section);
+            }
+            catch (SpoolInUseException ex)
+            {
+                // A setting that clashes with the machine: reported like any failed setting ("Configuration error: ...", exit 2).
+                throw new OptionsValidationException(section, typeof(InfluxOptions), [ex.Message]);
+            }
         });
         services.AddSingleton<IInfluxWriter>(sp =>
         {

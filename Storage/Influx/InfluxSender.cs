@@ -1,4 +1,4 @@
-using ServiceDefaults;
+using Storage.Retry;
 using Storage.Influx.Writing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

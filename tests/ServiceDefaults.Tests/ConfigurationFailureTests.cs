@@ -52,14 +52,6 @@ public class ConfigurationFailureTests
     }
 
     [Fact]
-    public void Describe_SettingThatClashesWithTheMachine_ItsMessage()
-    {
-        var error = new SettingConflictException("The InfluxDB spool /x is in use by another process. Give each process its own SpoolDirectory.");
-
-        ConfigurationFailure.Describe(error).ShouldBe(["The InfluxDB spool /x is in use by another process. Give each process its own SpoolDirectory."]);
-    }
-
-    [Fact]
     public void Describe_SettingsFileThatIsNotJson_NamesTheFileAndTheLine()
     {
         using var dir = new TestSupport.TempDirectory("cfj");

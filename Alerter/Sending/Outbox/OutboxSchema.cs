@@ -58,6 +58,9 @@ public sealed class OutboxSchema : IAlerterSchema
             """;
         command.ExecuteNonQuery();
         AddMissingColumns(connection);
+        HealthTables.Ensure(connection);
+        // Published at every start, so a reader sees "0 pending" for a configured outbox that never held a row.
+        OutboxStore.PublishHealth(connection, null);
     }
 
     /// <summary>A database made before the HTML part gets its columns; its queued rows go out as plain text.</summary>

@@ -2,6 +2,8 @@ using Alerter.Messages.Templates;
 using Alerter.Policy;
 using Alerter.Store;
 using Microsoft.Data.Sqlite;
+using Storage.Health;
+using Storage.Sqlite;
 
 namespace Alerter.Sending.Outbox;
 
@@ -142,12 +144,39 @@ public sealed class OutboxStore(IDeliveryDatabase database)
     private void Execute(string sql, long id, DateTimeOffset now, DateTimeOffset? next, string? error)
     {
         using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$next", (object?)next?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         command.Parameters.AddWithValue("$error", (object?)error ?? DBNull.Value);
         command.ExecuteNonQuery();
+        PublishHealth(connection, transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Publishes the outbox's health (Storage's <see cref="SqliteAlerterHealth"/>: pending, oldest due, newest pending
+    /// error) after a change, in the change's transaction, so readers never read <c>alert_outbox</c> itself.
+    /// </summary>
+    public static void PublishHealth(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT count(*), (SELECT last_error FROM alert_outbox WHERE status = 'pending' AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1),
+                   min(next_attempt_unix_ms)
+            FROM alert_outbox WHERE status = 'pending'
+            """;
+        OutboxHealth health;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            health = new OutboxHealth(reader.GetInt64(0), reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+        new SqliteAlerterHealth(connection, transaction).RecordOutbox(health);
     }
 }

@@ -1,4 +1,3 @@
-using ServiceDefaults;
 
 namespace Storage.Influx.Spool;
 
@@ -53,7 +52,7 @@ public sealed partial class InfluxSpool : IDisposable
         }
         catch (IOException ex)
         {
-            throw new SettingConflictException(
+            throw new SpoolInUseException(
                 $"The InfluxDB spool {directory} is in use by another process (a second Collector or Alerter with the same SpoolDirectory?). "
                 + "Give each process its own SpoolDirectory.", ex);
         }

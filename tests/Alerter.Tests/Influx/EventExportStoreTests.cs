@@ -21,9 +21,9 @@ public class EventExportStoreTests
         using var connection = database.OpenEnsured();
         using (var transaction = connection.BeginTransaction())
         {
-            EventWriter.Insert(connection, transaction, [Row("k1", "web1"), Row("k2", "web2")], markDispatched: true);
-            EventWriter.Insert(connection, transaction, [Row("k3", "web3")], markDispatched: false);
-            EventWriter.Insert(connection, transaction, [Row("k4", "web4")], markDispatched: true);
+            new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([Row("k1", "web1"), Row("k2", "web2")], markDispatched: true);
+            new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([Row("k3", "web3")], markDispatched: false);
+            new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([Row("k4", "web4")], markDispatched: true);
             transaction.Commit();
         }
 
@@ -33,11 +33,8 @@ public class EventExportStoreTests
         EventExportStore.ReadAfter(connection, EventExportStore.ReadCursor(connection), 100).ShouldBeEmpty("web3 waits for the dispatcher");
         EventExportStore.CountAfter(connection, EventExportStore.ReadCursor(connection)).ShouldBe(2);
 
-        using (var dispatch = connection.CreateCommand())
-        {
-            dispatch.CommandText = "UPDATE haproxy_event SET dispatched = 1, severity = 'warning' WHERE idempotency_key = 'k3'";
-            dispatch.ExecuteNonQuery();
-        }
+        var store = new Storage.Sqlite.SqliteEventStore(connection);
+        store.MarkDispatched([(store.ReadPending(10).ShouldHaveSingleItem().Id, "warning")]);
         var rest = EventExportStore.ReadAfter(connection, EventExportStore.ReadCursor(connection), 100);
         rest.Select(e => (e.Server, e.Severity)).ShouldBe([("web3", "warning"), ("web4", null)]);
     }

@@ -169,7 +169,7 @@ public class LogFileScannerTests : IDisposable
             })
             {
                 HAProxy.Logs.LogLineParser.TryParse(line, new HAProxy.Logs.LogParseContext(new DateTimeOffset(T0, TimeSpan.Zero), TimeSpan.Zero), out var parsed);
-                Storage.Events.EventWriter.Insert(connection, transaction, [new Storage.Events.EventRow(key, "lb1", parsed!, DateTimeOffset.UnixEpoch, line, _log)], markDispatched: true);
+                new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([new Storage.Events.EventRow(key, "lb1", parsed!, DateTimeOffset.UnixEpoch, line, _log)], markDispatched: true);
             }
             transaction.Commit();
         }

@@ -143,20 +143,15 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
     [Fact]
     public async Task HealthStrip_LogSourceTheAlerterCannotRead_ShownInRedWithItsProblemAsText()
     {
-        // What the Alerter's SourceProblems writes for a source it cannot read (log_source_problem, its own table). The
-        // problem names a file, and names are untrusted: markup in it must stay text.
+        // What the Alerter's SourceProblems publishes for a source it cannot read (through Storage's health writer, the
+        // table the page reads). The problem names a file, and names are untrusted: markup in it must stay text.
         var alerterDb = Path.Combine(stack.Directory.Path, "data", "alerter", "alerter.db");
         const string problem = "cannot read the log file /var/log/<img src=x onerror=alert(1)>.log: permission denied. The Alerter runs as user nobody (uid 65534)";
-        await Poll.UntilAsync(() => HasProblemTable(alerterDb), TimeSpan.FromSeconds(30), "the Alerter's tables");
+        await Poll.UntilAsync(() => HasHealthTables(alerterDb), TimeSpan.FromSeconds(30), "the Alerter's health tables");
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={alerterDb};Default Timeout=10"))
         {
             connection.Open();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT OR REPLACE INTO log_source_problem VALUES ('/var/log/other.log', 'lb1', $problem, 0, 0);
-                """;
-            insert.Parameters.AddWithValue("$problem", problem);
-            insert.ExecuteNonQuery();
+            new Storage.Sqlite.SqliteAlerterHealth(connection).RecordProblem("/var/log/other.log", "lb1", problem);
         }
         try
         {
@@ -173,13 +168,11 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
         {
             using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={alerterDb};Default Timeout=10");
             connection.Open();
-            using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM log_source_problem WHERE source = '/var/log/other.log'";
-            delete.ExecuteNonQuery();
+            new Storage.Sqlite.SqliteAlerterHealth(connection).ClearProblem("/var/log/other.log");
         }
     }
 
-    private static bool HasProblemTable(string database)
+    private static bool HasHealthTables(string database)
     {
         if (!File.Exists(database))
         {
@@ -187,8 +180,6 @@ public sealed class PageTests(WebStack stack) : IClassFixture<WebStack>
         }
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False;Default Timeout=10");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'log_source_problem'";
-        return (long)command.ExecuteScalar()! == 1;
+        return Storage.Sqlite.AlerterHealthTable.Exists(connection);
     }
 }

@@ -8,7 +8,7 @@ using Storage.Sqlite;
 namespace Dashboard.Web.Tests.Support;
 
 /// <summary>
-/// Fills a collector.db and an alerter.db with the real writers (<see cref="SqliteSampleWriter"/>, <see cref="EventWriter"/>):
+/// Fills a collector.db and an alerter.db with the real writers (<see cref="SqliteSampleWriter"/>, <see cref="SqliteEventStore"/>):
 /// host lb1 with frontend fe, backend be, servers be/srv1 (UP) and be/srv2 (DOWN), its process and system rows.
 /// </summary>
 public sealed class TestStore
@@ -89,11 +89,11 @@ public sealed class TestStore
             var e = new LogEvent { Kind = LogEventKind.ServerDown, Proxy = "be", Server = "srv1", Message = message, Timestamp = at };
             return new EventRow($"{Host}|be/srv1|flood|{Guid.NewGuid():N}", Host, e, at, message, "test");
         }).ToList();
-        EventWriter.Insert(connection, transaction, rows);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append(rows);
         transaction.Commit();
     }
 
-    /// <summary>Stores a transition in alerter.db the way the Alerter does (EventTable + EventWriter).</summary>
+    /// <summary>Stores a transition in alerter.db the way the Alerter does (EventTable + SqliteEventStore).</summary>
     public void WriteEvent(LogEventKind kind, string proxy, string? server, DateTimeOffset at, string message)
     {
         using var connection = new SqliteConnection($"Data Source={AlerterDatabase};Pooling=False");
@@ -101,7 +101,7 @@ public sealed class TestStore
         EventTable.Ensure(connection);
         using var transaction = connection.BeginTransaction();
         var e = new LogEvent { Kind = kind, Proxy = proxy, Server = server, Message = message, Timestamp = at };
-        EventWriter.Insert(connection, transaction, [new EventRow($"{Host}|{proxy}/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", Host, e, at, message, "test")]);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([new EventRow($"{Host}|{proxy}/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", Host, e, at, message, "test")]);
         transaction.Commit();
     }
 }

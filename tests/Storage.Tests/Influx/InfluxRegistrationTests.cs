@@ -57,4 +57,23 @@ public class InfluxRegistrationTests
         error.Message.ShouldContain("Collector:Influx:Bucket is required for the V2 API");
         error.Message.ShouldContain("Collector:Influx:Token (or Collector:Influx:TokenFile) is required");
     }
+
+    [Fact]
+    public void Resolve_SpoolHeldByAnotherProcess_OptionsFailureSayingWhatToChange()
+    {
+        using var dir = new TempDirectory("reg");
+        using var holder = new Storage.Influx.Spool.InfluxSpool(dir.Path, 1 << 20, 1 << 16);
+        using var host = Build(new()
+        {
+            ["Collector:Influx:Url"] = "http://127.0.0.1:8086",
+            ["Collector:Influx:Database"] = "haproxy",
+            ["Collector:Influx:SpoolDirectory"] = dir.Path,
+        });
+
+        // An options failure is what every entry point prints as one "Configuration error:" line with exit code 2.
+        var error = Should.Throw<OptionsValidationException>(() => host.Services.GetRequiredService<ISampleSink>());
+
+        error.Failures.ShouldHaveSingleItem().ShouldBe($"The InfluxDB spool {dir.Path} is in use by another process (a second Collector or Alerter with the same SpoolDirectory?). "
+            + "Give each process its own SpoolDirectory.");
+    }
 }

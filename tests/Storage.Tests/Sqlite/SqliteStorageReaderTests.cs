@@ -10,7 +10,7 @@ using TestSupport;
 
 namespace Storage.Tests.Sqlite;
 
-/// <summary>The SQLite reader over stores filled by the real writers (<see cref="SqliteSampleWriter"/>, <see cref="EventWriter"/>).</summary>
+/// <summary>The SQLite reader over stores filled by the real writers (<see cref="SqliteSampleWriter"/>, <see cref="SqliteEventStore"/>).</summary>
 public sealed class SqliteStorageReaderTests : IDisposable
 {
     // A whole minute, so roll-up minutes line up with the samples written below.
@@ -264,7 +264,7 @@ public sealed class SqliteStorageReaderTests : IDisposable
             Timestamp = e.At,
             Message = $"Server be_web/{e.Server} is {(e.Kind == LogEventKind.ServerUp ? "UP" : "DOWN")}",
         }, e.At, "line", "haproxy.log")).ToList();
-        EventWriter.Insert(connection, transaction, rows).ShouldBe(events.Length);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append(rows).ShouldBe(events.Length);
         transaction.Commit();
     }
 }

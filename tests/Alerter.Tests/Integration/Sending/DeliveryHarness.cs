@@ -18,7 +18,7 @@ namespace Alerter.Tests.Integration.Sending;
 /// <summary>
 /// The delivery side in-process, wired by <see cref="DeliveryRegistration.AddAlerterDelivery"/> with a real SQLite
 /// database. Events go in as real HAProxy log lines (RFC 5424, as <c>log ... format rfc5424</c> writes them),
-/// parsed by the real parser and written by the scanners' EventWriter; then the dispatcher and the runner run
+/// parsed by the real parser and written through the scanners' event store (SqliteEventStore); then the dispatcher and the runner run
 /// as the Quartz jobs would, every 100 ms.
 /// </summary>
 public sealed class DeliveryHarness : IDisposable
@@ -64,7 +64,7 @@ public sealed class DeliveryHarness : IDisposable
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var inserted = EventWriter.Insert(connection, transaction, rows);
+        var inserted = new Storage.Sqlite.SqliteEventStore(connection, transaction).Append(rows);
         transaction.Commit();
         return inserted;
     }

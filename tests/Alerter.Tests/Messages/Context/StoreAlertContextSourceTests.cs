@@ -102,7 +102,7 @@ public sealed class StoreAlertContextSourceTests : IDisposable
         EventTable.Ensure(connection);
         using var transaction = connection.BeginTransaction();
         var e = new LogEvent { Kind = kind, Proxy = "be_web", Server = server, Message = message, Timestamp = at };
-        EventWriter.Insert(connection, transaction, [new EventRow($"lb1|be_web/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", "lb1", e, at, message, "test")]);
+        new Storage.Sqlite.SqliteEventStore(connection, transaction).Append([new EventRow($"lb1|be_web/{server}|{kind}|{at.ToUnixTimeMilliseconds()}", "lb1", e, at, message, "test")]);
         transaction.Commit();
     }
 

@@ -1,4 +1,3 @@
-using ServiceDefaults;
 using System.Text;
 using Storage.Influx.Spool;
 using TestSupport;
@@ -19,7 +18,7 @@ public class InfluxSpoolTests
         var holder = new InfluxSpool(dir.Path, Max, Segment);
         holder.Append(Batch(1), 1, gzip: false);
 
-        var error = Should.Throw<SettingConflictException>(() => new InfluxSpool(dir.Path, Max, Segment));
+        var error = Should.Throw<SpoolInUseException>(() => new InfluxSpool(dir.Path, Max, Segment));
 
         error.Message.ShouldContain("is in use by another process");
         error.Message.ShouldContain("Give each process its own SpoolDirectory");

@@ -1,6 +1,6 @@
-using ServiceDefaults;
+using Storage.Retry;
 
-namespace ServiceDefaults.Tests;
+namespace Storage.Tests.Retry;
 
 public class ExponentialBackoffTests
 {

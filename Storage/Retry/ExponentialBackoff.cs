@@ -1,4 +1,4 @@
-namespace ServiceDefaults;
+namespace Storage.Retry;
 
 /// <summary>
 /// The one retry delay of the suite, pure: retry 0 waits <see cref="Initial"/>, retry n waits
