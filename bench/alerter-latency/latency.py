@@ -32,7 +32,7 @@ import argparse, datetime, email, email.policy, os, random, re, shutil, signal, 
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-SMTP_SCRIPT = os.path.join(ROOT, "tests", "Alerter.Tests", "Integration", "Delivery", "smtp_server.py")
+SMTP_SCRIPT = os.path.join(ROOT, "tests", "Alerter.Tests", "Integration", "Sending", "smtp_server.py")
 
 RFC3164 = re.compile(r"^<\d+>(\w{3} [ \d]\d \d\d:\d\d:\d\d) [^:]*?: (.*)$")
 RFC5424 = re.compile(r"^<\d+>1 (\S+) \S+ \S+ \S+ \S+ (?:-|\[.*?\]) (.*)$")

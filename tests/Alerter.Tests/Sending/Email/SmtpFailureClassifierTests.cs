@@ -10,7 +10,7 @@ namespace Alerter.Tests.Sending.Email;
 
 /// <summary>
 /// Exception shapes as MailKit 4.18.2 throws them (shared/reference/mailkit.md, and proven against aiosmtpd in
-/// Integration/Delivery/SmtpFailureTests): each is named by type, status code, enhanced status code and phase.
+/// Integration/Sending/SmtpFailureTests): each is named by type, status code, enhanced status code and phase.
 /// </summary>
 public class SmtpFailureClassifierTests
 {
