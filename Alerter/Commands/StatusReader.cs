@@ -67,7 +67,10 @@ public sealed class StatusReader(AlerterDatabase database, IOptions<LogScanOptio
             // is named even before the worker ran.
             files.TryAdd(target.Path, new FileStatus(target.Path, target.Host, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, SourceAccessProbe.CheckFile(target.Path)));
         }
-        if (choice.Journal)
+        // Under Auto this command makes its own choice from its own settings: a `status` given only the data directory
+        // (no sources) would pick the journal while the worker, started with its files, reads those. A database that
+        // shows files read and no journal says what the worker chose; Always, or no file read yet, keeps the journal.
+        if (choice.Journal && (journalOptions.Value.Use == JournalUse.Always || files.Values.All(f => f.LastScan is null)))
         {
             var journal = journalOptions.Value;
             journals.TryAdd(journal.SourceName, new JournalStatus(journal.SourceName, journal.ResolveHost(options.Value), null, null, 0, 0, 0, 0, 0, null, null));
