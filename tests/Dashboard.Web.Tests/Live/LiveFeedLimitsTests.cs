@@ -29,7 +29,11 @@ public sealed class LiveFeedLimitsTests
         var store = new TestStore(directory.Path);
         store.WriteSamples(DateTimeOffset.UtcNow, 2, TimeSpan.FromSeconds(1));
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var factory = WebFactory.For(store, ("Dashboard:Stream:ClientQueue", "2"), ("Dashboard:Stream:StuckAfter", "00:00:10"));
+        // The test drives every poll itself: the feed's own loop runs on the same fake clock, and with its default 1 s
+        // interval an Advance fired it too, so a second poll raced the test's (it removed the client and the test read
+        // Aborts before that poll's Abort ran: 1 run in a full suite). An hour's interval never fires here.
+        await using var factory = WebFactory.For(store, ("Dashboard:Stream:ClientQueue", "2"), ("Dashboard:Stream:StuckAfter", "00:00:10"),
+            ("Dashboard:LivePollInterval", "01:00:00"));
         await using var configured = factory.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         var feed = configured.Services.GetRequiredService<LiveFeed>();
         var context = new DefaultHttpContext();
