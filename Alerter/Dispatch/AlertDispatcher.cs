@@ -51,7 +51,7 @@ public sealed class AlertDispatcher(IDeliveryDatabase database, IOptions<AlertPo
             {
                 var description = $"{alert.Severity} {alert.Kind} alert of {alert.Host} {alert.Proxy}{(alert.Server is null ? "" : "/" + alert.Server)}";
                 unrouted.Add($"{description} (key {alert.Key})");
-                OutboxStore.InsertUnrouted(connection, transaction, alert.Key, alert.Severity.ToString().ToLowerInvariant(), description, now);
+                OutboxStore.InsertUnrouted(connection, transaction, alert.Key, alert.Severity.StoredName(), description, now);
                 continue;
             }
             var recent = RecentTransitions(connection, transaction, alert, policyOptions.RecentTransitions);
